@@ -19,9 +19,23 @@ let wireTargets: [Target] = [
 ]
 
 let codeGenTargets: [Target] = [
+    .target(name: "CodeGen", dependencies: ["Wire"], path: "Tools/CodeGen"),
+    .executableTarget(name: "protoc-gen-sotay", dependencies: ["CodeGen", "Wire"], path: "Tools/protoc-gen-sotay"),
+    .target(name: "RPCContracts", dependencies: ["Wire"], path: "Shared/Contracts/RPC"),
+    .testTarget(
+        name: "CodeGenTests",
+        dependencies: ["CodeGen", "RPCContracts", "Wire", "protoc-gen-sotay"],
+        path: "Tests/CodeGenTests"
+    ),
 ]
 
 let rpcTargets: [Target] = [
+    .systemLibrary(name: "CEpoll", path: "Shared/CEpoll"),
+    .target(name: "RPC", dependencies: ["Wire", "RPCContracts", "CEpoll"], path: "Shared/RPC"),
+    .testTarget(name: "RPCTests", dependencies: ["RPC", "RPCContracts", "Wire"], path: "Tests/RPCTests"),
+    .target(name: "CEchoBaseline", path: "Tools/CEchoBaseline"),
+    .executableTarget(
+        name: "bench-rpc", dependencies: ["RPC", "RPCContracts", "Wire", "CEchoBaseline"], path: "Tools/bench-rpc"),
 ]
 
 let storeTargets: [Target] = [
@@ -30,9 +44,35 @@ let storeTargets: [Target] = [
 let serviceKitTargets: [Target] = [
 ]
 
+// Our codec checked against libprotobuf-c: the test protos in Swift and in C, the
+// conformance tests, and the encode/decode benchmark with its C baseline.
+let conformanceTargets: [Target] = [
+    .target(name: "TestProtos", dependencies: ["Wire"], path: "Tests/TestProtos"),
+    // A C target does not pick up CProtobufC's `link` from its module map (only Swift
+    // importers autolink), so it names the library itself.
+    .target(
+        name: "TestProtosC",
+        dependencies: ["CProtobufC"],
+        path: "Tests/TestProtosC",
+        linkerSettings: [.linkedLibrary("protobuf-c")]
+    ),
+    .testTarget(
+        name: "ConformanceTests",
+        dependencies: ["TestProtos", "TestProtosC", "Wire", "CProtobufC"],
+        path: "Tests/ConformanceTests"
+    ),
+    .target(name: "CWireBaseline", dependencies: ["TestProtosC", "CProtobufC"], path: "Tools/CWireBaseline"),
+    .executableTarget(
+        name: "bench-wire",
+        dependencies: ["TestProtos", "TestProtosC", "CWireBaseline", "Wire"],
+        path: "Tools/bench-wire"
+    ),
+]
+
 let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
-    targets: systemLibraries + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets,
+    targets: systemLibraries + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
+        + conformanceTargets,
     swiftLanguageModes: [.v6]
 )

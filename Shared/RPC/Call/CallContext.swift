@@ -1,0 +1,36 @@
+/// What a handler knows about its call besides the request: which method, from whom,
+/// with which metadata, and how long it has.
+///
+/// A value: an interceptor that adds something (a verified identity, a logger) passes
+/// a changed copy to the next step, and later steps see it.
+public struct CallContext: Sendable {
+    /// "/sotay.<service>.v1.<Service>/<Method>".
+    public let method: String
+    /// The caller's metadata, lower-case keys.
+    public var metadata: [String: String]
+    /// The caller's `request-id`, or one generated when the caller sent none.
+    public let requestID: String
+    /// When the caller stops waiting; nil when the caller set no deadline.
+    public let deadline: Deadline?
+    /// The peer's address, "ip:port".
+    public let peer: String
+    private var values: [ObjectIdentifier: any Sendable] = [:]
+
+    public init(method: String, metadata: [String: String] = [:], requestID: String? = nil,
+                deadline: Deadline? = nil, peer: String = "local") {
+        self.method = method
+        self.metadata = metadata
+        self.requestID = requestID ?? metadata[MetadataKey.requestID] ?? RequestID.generate()
+        self.deadline = deadline
+        self.peer = peer
+    }
+
+    /// Time left before the deadline (zero once passed); nil when there is none.
+    public var remainingTime: Duration? { deadline?.remaining }
+
+    /// The value an interceptor attached under `key`.
+    public subscript<Key: CallContextKey>(key: Key.Type) -> Key.Value? {
+        get { values[ObjectIdentifier(key)] as? Key.Value }
+        set { values[ObjectIdentifier(key)] = newValue }
+    }
+}

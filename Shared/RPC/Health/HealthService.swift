@@ -1,0 +1,37 @@
+import RPCContracts
+
+/// Whether the server as a whole is serving: true until a shutdown begins.
+final class HealthStatus: Sendable {
+    private let serving = Lock(true)
+
+    var isServing: Bool {
+        get { serving.withLock { $0 } }
+        set { serving.withLock { $0 = newValue } }
+    }
+}
+
+/// `sotay.rpc.v1.Health/Check`, served by every server (DESIGN.md §4): SERVING while
+/// running, NOT_SERVING once draining, so load balancers and the operator CLI move
+/// callers to another replica. An empty service name asks about the whole server; a
+/// name no registered service has is NOT_FOUND. It stays callable while the server
+/// drains, so that probes can see NOT_SERVING.
+struct HealthService: RPCService {
+    static let serviceName = "sotay.rpc.v1.Health"
+    static let checkPath = "/sotay.rpc.v1.Health/Check"
+
+    let knownServices: Set<String>
+    let status: HealthStatus
+
+    var serviceName: String { HealthService.serviceName }
+
+    var methods: [RPCMethod] {
+        [RPCMethod.unary(path: HealthService.checkPath) { (request: HealthCheckRequest, _) in
+            guard request.service.isEmpty || knownServices.contains(request.service) else {
+                throw RPCError(.notFound, "no service named \(request.service.prefix(200)) on this server")
+            }
+            var response = HealthCheckResponse()
+            response.status = status.isServing ? .serving : .notServing
+            return response
+        }]
+    }
+}

@@ -1,0 +1,26 @@
+/// One accepted call on a server connection: its handler task, and its deadline as a
+/// timer on the connection's loop.
+///
+/// A call is answered once: by its handler, by its deadline (DEADLINE_EXCEEDED) or
+/// never (the client cancelled, or the connection closed). A handler that keeps
+/// running after that still holds its concurrency slot until it returns.
+final class ServerCall: LoopTimer, @unchecked Sendable {
+    // Safety (@unchecked Sendable): created, read and changed only on the connection's
+    // event loop thread; the handler task carries the reference but hands it back to
+    // that loop (`executeOrRun`) before touching it.
+    let id: UInt64
+    // Strong: a handler that outlives its connection still reports back to it.
+    let connection: ServerConnection
+    var task: Task<Void, Never>?
+    /// Answered, cancelled or abandoned: the handler's result will be dropped.
+    var isSettled = false
+
+    init(id: UInt64, connection: ServerConnection) {
+        self.id = id
+        self.connection = connection
+    }
+
+    override func timerFired() {
+        connection.deadlinePassed(self)
+    }
+}

@@ -1,0 +1,55 @@
+/// Where a server listens and the limits that protect it. Every limit has a default
+/// meant for production; tests shrink them.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind; "0.0.0.0" is every IPv4 interface.
+    public var host: String
+    /// 0 lets the kernel choose; `RPCServer.port` tells which it chose.
+    public var port: Int
+    /// Event loops (threads doing I/O and running handlers); one per core by default.
+    public var eventLoopCount: Int = System.coreCount
+    /// The largest frame accepted (DESIGN.md §4). A larger length prefix gets
+    /// RESOURCE_EXHAUSTED and the connection closes.
+    public var maxFrameSize: Int = 4 * 1024 * 1024
+    /// The largest request metadata (keys plus values, UTF-8 bytes); a call over it
+    /// gets RESOURCE_EXHAUSTED.
+    public var maxMetadataSize: Int = 8 * 1024
+    /// Connections beyond this are told RESOURCE_EXHAUSTED in a GOAWAY and closed.
+    public var maxConnections: Int = 10_000
+    /// Handlers running at once for one connection; the excess call gets
+    /// RESOURCE_EXHAUSTED and the connection stays up.
+    public var maxConcurrentCallsPerConnection: Int = 1_024
+    /// Handlers running at once across the server.
+    public var maxConcurrentCalls: Int = 16_384
+    /// Bytes of unwritten responses after which the server stops reading from a
+    /// connection, until half of them are written: a client that does not read its
+    /// responses cannot make the server buffer without bound.
+    public var outputHighWaterMark: Int = 1024 * 1024
+    /// A connection with no calls and no frames for this long is closed.
+    public var idleTimeout: Duration = .seconds(300)
+    /// A frame must arrive whole within this time of its first byte, so a client
+    /// sending a byte a second cannot hold a connection slot forever.
+    public var frameReadTimeout: Duration = .seconds(10)
+    /// A connection whose pending output makes no progress for this long is closed.
+    public var writeStallTimeout: Duration = .seconds(30)
+    /// After this long without hearing from the peer the server sends a PING...
+    public var keepaliveInterval: Duration = .seconds(30)
+    /// ...and closes the connection if nothing arrives within this time after it.
+    public var keepaliveTimeout: Duration = .seconds(10)
+    /// How long in-flight calls may run after a graceful shutdown starts.
+    public var shutdownGracePeriod: Duration = .seconds(10)
+    /// The listen(2) backlog.
+    public var listenBacklog: Int32 = 1024
+
+    public init(host: String = "0.0.0.0", port: Int = 0) {
+        self.host = host
+        self.port = port
+    }
+
+    /// How often each loop checks its connections for the timeouts above: often
+    /// enough to keep each within a quarter of its length, at most once a second.
+    var sweepInterval: UInt64 {
+        let shortest = [idleTimeout, frameReadTimeout, writeStallTimeout, keepaliveInterval, keepaliveTimeout]
+            .map(\.saturatingNanoseconds).min() ?? 1_000_000_000
+        return Swift.min(Swift.max(shortest / 4, 5_000_000), 1_000_000_000)
+    }
+}

@@ -1,0 +1,51 @@
+/// A server's share of one event loop: the connections living on it and the periodic
+/// sweep that enforces their timeouts.
+final class ServerLoop: @unchecked Sendable {
+    // Safety (@unchecked Sendable): `connections` and `sweepTimer` are touched only on
+    // `loop`'s thread; other threads reach this object through `loop.execute`.
+    let loop: EventLoop
+    private unowned let server: RPCServer
+    private var connections: [ObjectIdentifier: ServerConnection] = [:]
+    private var sweepTimer: ClosureTimer?
+
+    init(loop: EventLoop, server: RPCServer) {
+        self.loop = loop
+        self.server = server
+    }
+
+    /// Takes over an accepted socket (on the loop thread).
+    func adopt(fd: Int32, peer: String) {
+        let connection = ServerConnection(fd: fd, peer: peer, loop: loop, home: self, server: server)
+        do {
+            try connection.start()
+        } catch {
+            Socket.close(fd)
+            server.connectionClosed()
+            return
+        }
+        connections[ObjectIdentifier(connection)] = connection
+        if server.isStopping { connection.beginDrain() }
+        if sweepTimer == nil { scheduleSweep() }
+    }
+
+    func connectionClosed(_ connection: ServerConnection) {
+        connections[ObjectIdentifier(connection)] = nil
+    }
+
+    func beginDrain() {
+        for connection in connections.values { connection.beginDrain() }
+    }
+
+    func closeAll() {
+        for connection in Array(connections.values) { connection.close() }
+    }
+
+    private func scheduleSweep() {
+        sweepTimer = loop.schedule(after: server.configuration.sweepInterval) { [self] in
+            sweepTimer = nil
+            let now = MonotonicClock.now()
+            for connection in Array(connections.values) { connection.sweep(now: now) }
+            if !connections.isEmpty { scheduleSweep() }
+        }
+    }
+}
