@@ -39,9 +39,32 @@ let rpcTargets: [Target] = [
 ]
 
 let storeTargets: [Target] = [
+    .target(name: "Store", dependencies: ["CSQLite"], path: "Shared/Store"),
+    // Run by StoreTests' durability test, which kills it mid-write and checks the file.
+    .executableTarget(name: "store-durability-child", dependencies: ["Store"], path: "Tools/store-durability-child"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "store-durability-child"], path: "Tests/StoreTests"),
+    .executableTarget(name: "bench-store", dependencies: ["Store"], path: "Tools/bench-store"),
 ]
 
 let serviceKitTargets: [Target] = [
+    .target(name: "AdminContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Admin"),
+    .target(name: "OrgContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Org"),
+    .target(
+        name: "ServiceKit",
+        dependencies: ["RPC", "RPCContracts", "AdminContracts", "Wire", "Store", "CSQLite", "COpenSSL"],
+        path: "Shared/ServiceKit"
+    ),
+    .testTarget(
+        name: "ServiceKitTests",
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "Store", "Wire"],
+        path: "Tests/ServiceKitTests"
+    ),
+    .target(
+        name: "OperatorCLI",
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts"],
+        path: "Tools/OperatorCLI"
+    ),
+    .executableTarget(name: "sotay", dependencies: ["OperatorCLI"], path: "Tools/sotay"),
 ]
 
 // Our codec checked against libprotobuf-c: the test protos in Swift and in C, the

@@ -16,6 +16,12 @@ public enum Role: WireEnum, CaseIterable {
     case committeeStaff
     case editor
     case administrator
+    /// Runs the servers (metrics, backups, integrity checks through sotay.admin.v1); it
+    /// gives no right on any unit's data. Its grants carry no unit.
+    case `operator`
+    /// Another service of the suite calling for itself (auth's card check at
+    /// registration); its grants carry no unit.
+    case service
     /// A number this code does not know, kept so that it is written back as it came.
     case unrecognized(Int32)
 
@@ -29,6 +35,8 @@ public enum Role: WireEnum, CaseIterable {
         case 3: self = .committeeStaff
         case 4: self = .editor
         case 5: self = .administrator
+        case 6: self = .`operator`
+        case 7: self = .service
         default: self = .unrecognized(rawValue)
         }
     }
@@ -41,6 +49,8 @@ public enum Role: WireEnum, CaseIterable {
         case .committeeStaff: 3
         case .editor: 4
         case .administrator: 5
+        case .`operator`: 6
+        case .service: 7
         case .unrecognized(let value): value
         }
     }
@@ -52,6 +62,8 @@ public enum Role: WireEnum, CaseIterable {
         .committeeStaff,
         .editor,
         .administrator,
+        .`operator`,
+        .service,
     ]
 }
 

@@ -1,0 +1,19 @@
+/// The six services and their default ports (DESIGN.md §1, §9), so that the whole
+/// suite runs on one machine with no configuration.
+public enum ServiceName: String, CaseIterable, Sendable {
+    case auth, org, content, meeting, learning, feedback
+
+    public var defaultPort: Int {
+        switch self {
+        case .auth: 7101
+        case .org: 7102
+        case .content: 7103
+        case .meeting: 7104
+        case .learning: 7105
+        case .feedback: 7106
+        }
+    }
+
+    /// The variable that lists this service's replicas for its callers: `SOTAY_ORG_ADDR`.
+    public var addressVariable: String { "SOTAY_\(rawValue.uppercased())_ADDR" }
+}

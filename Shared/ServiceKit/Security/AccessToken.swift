@@ -1,0 +1,54 @@
+import RPCContracts
+import Wire
+
+/// Signs and verifies access tokens (DESIGN.md §8): `v1.<key id>.<claims>.<signature>`
+/// where claims is the base64url protobuf encoding of `AccessTokenClaims` and the
+/// signature is HMAC-SHA256 over everything before the last dot. Auth signs; every
+/// service verifies locally, so one implementation serves both.
+public struct AccessTokenCodec: Sendable {
+    static let version = "v1"
+    /// Clocks of two machines in the data centre may disagree by this much.
+    public static let allowedClockSkewMs: Int64 = 30_000
+
+    public let keyRing: TokenKeyRing
+
+    public init(keyRing: TokenKeyRing) {
+        self.keyRing = keyRing
+    }
+
+    public func sign(_ claims: AccessTokenClaims) throws -> String {
+        let key = keyRing.signingKey
+        let signedPart = "\(Self.version).\(key.id).\(Base64URL.encode(claims.wireEncoded()))"
+        let signature = try HMACSHA256.authenticationCode(key: key.secret, message: Array(signedPart.utf8))
+        return signedPart + "." + Base64URL.encode(signature)
+    }
+
+    /// The claims of a valid token; `nowMs` is the verifier's clock.
+    public func verify(_ token: String, nowMs: Int64) throws(TokenError) -> AccessTokenClaims {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == Self.version else { throw .malformed }
+        guard let key = keyRing.key(id: parts[1]) else { throw .unknownKey }
+        guard let signature = Base64URL.decode(parts[3]), let payload = Base64URL.decode(parts[2]) else {
+            throw .malformed
+        }
+        let signedPart = token.utf8.prefix(token.utf8.count - parts[3].utf8.count - 1)
+        let expected: [UInt8]
+        do {
+            expected = try HMACSHA256.authenticationCode(key: key.secret, message: Array(signedPart))
+        } catch {
+            // OpenSSL refusing an HMAC is a fault of this process, not of the caller;
+            // still, no token is accepted without a signature check.
+            throw .badSignature
+        }
+        guard HMACSHA256.constantTimeEquals(signature, expected) else { throw .badSignature }
+        let claims: AccessTokenClaims
+        do {
+            claims = try AccessTokenClaims(wireEncoded: payload)
+        } catch {
+            throw .malformed
+        }
+        guard claims.expiresAtMS + Self.allowedClockSkewMs > nowMs else { throw .expired }
+        guard claims.issuedAtMS - Self.allowedClockSkewMs <= nowMs else { throw .notYetValid }
+        return claims
+    }
+}

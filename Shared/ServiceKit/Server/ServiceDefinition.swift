@@ -1,0 +1,60 @@
+import RPC
+import Store
+
+/// What makes one service: its name, the peers it calls, its schema, the methods it
+/// serves without a token, and how to build its handlers once the kit has opened its
+/// database. A service's executable passes this to `ServiceMain.run`.
+public struct ServiceDefinition: Sendable {
+    public let name: ServiceName
+    public let calls: [ServiceName]
+    public let migrations: [Migration]
+    /// Method paths callable without an access token (Health/Check always is).
+    public let publicMethods: Set<String>
+    public let makeServices: @Sendable (ServiceEnvironment) async throws -> [any RPCService]
+
+    public init(
+        name: ServiceName, calls: [ServiceName] = [], migrations: [Migration], publicMethods: Set<String> = [],
+        makeServices: @escaping @Sendable (ServiceEnvironment) async throws -> [any RPCService]
+    ) {
+        self.name = name
+        self.calls = calls
+        self.migrations = migrations
+        self.publicMethods = publicMethods
+        self.makeServices = makeServices
+    }
+}
+
+/// What a service's handlers are built from: its configuration, logger, database,
+/// token codec, clock and one channel per peer it calls.
+public struct ServiceEnvironment: Sendable {
+    public let config: ServiceConfig
+    public let logger: Logger
+    public let database: Database
+    public let tokens: AccessTokenCodec
+    public let clock: WallClock
+    private let channels: [ServiceName: RPCChannel]
+
+    init(config: ServiceConfig, logger: Logger, database: Database, tokens: AccessTokenCodec, clock: WallClock,
+         channels: [ServiceName: RPCChannel]) {
+        self.config = config
+        self.logger = logger
+        self.database = database
+        self.tokens = tokens
+        self.clock = clock
+        self.channels = channels
+    }
+
+    /// Closes the peer channels and the database (after the server has stopped).
+    func close() async {
+        for channel in channels.values { channel.close() }
+        await database.close()
+    }
+
+    /// The channel to a peer named in the definition's `calls`.
+    public func channel(to peer: ServiceName) -> RPCChannel {
+        guard let channel = channels[peer] else {
+            preconditionFailure("\(peer.rawValue) is not in this service's `calls`; add it to its ServiceDefinition")
+        }
+        return channel
+    }
+}

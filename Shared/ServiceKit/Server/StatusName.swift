@@ -1,0 +1,38 @@
+import RPC
+import RPCContracts
+
+/// The canonical name of how a call ended ("OK", "NOT_FOUND"), as metrics and logs
+/// label it, from what the handler chain returned or threw.
+enum StatusName {
+    static func of(_ error: (any Error)?) -> String {
+        guard let error else { return "OK" }
+        switch error {
+        case let status as RPCError: return name(status.code)
+        case is CancellationError: return "CANCELLED"
+        default: return "UNKNOWN"
+        }
+    }
+
+    static func name(_ code: StatusCode) -> String {
+        switch code {
+        case .ok: "OK"
+        case .cancelled: "CANCELLED"
+        case .unknown: "UNKNOWN"
+        case .invalidArgument: "INVALID_ARGUMENT"
+        case .deadlineExceeded: "DEADLINE_EXCEEDED"
+        case .notFound: "NOT_FOUND"
+        case .alreadyExists: "ALREADY_EXISTS"
+        case .permissionDenied: "PERMISSION_DENIED"
+        case .resourceExhausted: "RESOURCE_EXHAUSTED"
+        case .failedPrecondition: "FAILED_PRECONDITION"
+        case .aborted: "ABORTED"
+        case .outOfRange: "OUT_OF_RANGE"
+        case .unimplemented: "UNIMPLEMENTED"
+        case .internal: "INTERNAL"
+        case .unavailable: "UNAVAILABLE"
+        case .dataLoss: "DATA_LOSS"
+        case .unauthenticated: "UNAUTHENTICATED"
+        case .unrecognized(let value): "CODE_\(value)"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Transactions and savepoints. `Database.write` and `submit` open the transaction;
+/// services use `withSavepoint` for a part of their work that may fail on its own.
+extension Connection {
+    /// Runs `body` inside a SAVEPOINT: if it throws, everything it did is rolled back
+    /// (the rest of the transaction is kept) and the error is rethrown.
+    public func withSavepoint<Result>(_ body: () throws -> Result) throws -> Result {
+        savepointDepth += 1
+        defer { savepointDepth -= 1 }
+        // Names by depth, so nested savepoints never collide; not user input.
+        let name = "sotay_savepoint_\(savepointDepth)"
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            // SQLite may have rolled back the whole transaction already (I/O error,
+            // full disk); then there is no savepoint left to return to.
+            if isInTransaction {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
+            throw error
+        }
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken at the
+    /// start, so the transaction never fails half-way for want of it. Throwing rolls
+    /// back; a failed COMMIT rolls back too and is rethrown.
+    func inWriteTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try inTransaction(beginning: "BEGIN IMMEDIATE", body)
+    }
+
+    /// Runs `body` inside a read transaction, so all its queries see one snapshot.
+    func inReadTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try inTransaction(beginning: "BEGIN DEFERRED", body)
+    }
+
+    private func inTransaction<Result>(beginning begin: String, _ body: () throws -> Result) throws -> Result {
+        try execute(begin)
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            rollbackIfInTransaction()
+            throw error
+        }
+    }
+
+    /// Ends an open transaction by rolling it back. A COMMIT that failed (a deferred
+    /// foreign key, a busy lock) leaves its transaction open; SQLite may also have
+    /// ended it already, in which case there is nothing to do.
+    func rollbackIfInTransaction() {
+        if isInTransaction { try? execute("ROLLBACK") }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The `sotay` command line: picks the command and runs it; returns the exit status.
+public enum OperatorCommand {
+    public static func run(_ arguments: [String]) async -> Int32 {
+        do {
+            return try await dispatch(arguments)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("sotay: \(error.description)\n".utf8))
+            return error.exitCode
+        } catch {
+            FileHandle.standardError.write(Data("sotay: \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    static func dispatch(_ arguments: [String]) async throws -> Int32 {
+        let environment = OperatorEnvironment()
+        let admin = AdminCommands(environment: environment)
+        switch (arguments.first, arguments.count) {
+        case ("up", _):
+            return try await up(Array(arguments.dropFirst()), environment: environment)
+        case ("health", _):
+            return try await admin.health(Array(arguments.dropFirst()))
+        case ("metrics", 2):
+            return try await admin.metrics(arguments[1])
+        case ("backup", 3):
+            return try await admin.backup(arguments[1], to: arguments[2])
+        case ("check", 2):
+            return try await admin.check(arguments[1])
+        case ("help", _), ("-h", _), ("--help", _):
+            print(Usage.text)
+            return 0
+        default:
+            throw CLIError.usage(arguments.isEmpty ? "no command given" : "cannot read '\(arguments.joined(separator: " "))'")
+        }
+    }
+
+    static func up(_ arguments: [String], environment: OperatorEnvironment) async throws -> Int32 {
+        var dataFolder = "./data"
+        var rest = arguments[...]
+        while let option = rest.popFirst() {
+            guard option == "--data", let value = rest.popFirst() else {
+                throw CLIError.usage("up takes only --data DIR")
+            }
+            dataFolder = value
+        }
+        let supervisor = Supervisor(
+            binaryFolder: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
+            dataFolder: URL(fileURLWithPath: dataFolder).standardizedFileURL,
+            environment: environment.variables)
+        return try await supervisor.run()
+    }
+}

@@ -1,0 +1,21 @@
+import RPCContracts
+import ServiceKit
+
+/// The bearer token the CLI presents to the admin RPCs: signed with the suite's key
+/// file (whoever can read that file runs the servers), holding only the operator
+/// role, valid for a few minutes.
+enum OperatorToken {
+    static let lifetimeMs: Int64 = 5 * 60 * 1000
+
+    static func metadata(keyFile: String, clock: WallClock = .system) throws -> [String: String] {
+        let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: keyFile))
+        var claims = AccessTokenClaims()
+        claims.memberID = "operator"
+        var grant = Grant()
+        grant.role = .operator
+        claims.grants = [grant]
+        claims.issuedAtMS = clock.nowMs
+        claims.expiresAtMS = claims.issuedAtMS + lifetimeMs
+        return ["authorization": "Bearer " + (try codec.sign(claims))]
+    }
+}

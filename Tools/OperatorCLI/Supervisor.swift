@@ -1,0 +1,130 @@
+import Foundation
+import RPC
+import ServiceKit
+
+/// `sotay up`: starts every service executable that was built next to this program,
+/// each as its own process on its default port with its data under one folder, waits
+/// until all answer Health/Check SERVING, and on Ctrl-C (or SIGTERM) stops them all
+/// with SIGTERM, which makes each drain its calls (DESIGN.md §6).
+struct Supervisor {
+    /// How long a service may take to answer SERVING after it starts.
+    static let startTimeout: Duration = .seconds(60)
+    /// Past a service's own drain grace period (10 s): then SIGKILL.
+    static let stopTimeout: Duration = .seconds(20)
+
+    let binaryFolder: URL
+    let dataFolder: URL
+    let environment: [String: String]
+
+    /// The services whose executables (`sotay-<service>`) exist, in the order of
+    /// DESIGN.md §1.
+    var availableServices: [(ServiceName, URL)] {
+        ServiceName.allCases.compactMap { service in
+            let url = binaryFolder.appendingPathComponent("sotay-\(service.rawValue)")
+            return FileManager.default.isExecutableFile(atPath: url.path) ? (service, url) : nil
+        }
+    }
+
+    /// Runs until a stop signal or until a service dies; returns the exit status.
+    func run() async throws -> Int32 {
+        let services = availableServices
+        guard !services.isEmpty else {
+            throw CLIError(description: "no service executables (sotay-<service>) next to \(binaryFolder.path): build them first")
+        }
+        let keyFile = try TokenKeyFile.ensure(in: dataFolder)
+        let logFolder = dataFolder.appendingPathComponent("logs")
+        try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
+
+        let (events, reportEvent) = AsyncStream<StopReason>.makeStream()
+        let signals = StopSignals { reportEvent.yield(.signal($0)) }
+        defer { signals.cancel() }
+        var processes: [ServiceProcess] = []
+        for (service, executable) in services {
+            var variables = environment
+            let listen = "127.0.0.1:\(service.defaultPort)"
+            variables["SOTAY_LISTEN"] = listen
+            variables["SOTAY_DATA_DIR"] = dataFolder.appendingPathComponent(service.rawValue).path
+            variables["SOTAY_TOKEN_KEY_FILE"] = keyFile.path
+            let process = ServiceProcess(service: service, executable: executable, listen: listen,
+                                         environment: variables,
+                                         logPath: logFolder.appendingPathComponent("\(service.rawValue).log").path,
+                                         onExit: { reportEvent.yield(.exited($0, $1)) })
+            do {
+                try process.start()
+            } catch {
+                await stop(processes)
+                throw CLIError(description: "cannot start \(service.rawValue): \(error)")
+            }
+            processes.append(process)
+        }
+
+        for process in processes {
+            guard await waitUntilServing(process) else {
+                print("\(process.service.rawValue) did not become healthy; the end of \(process.logPath):")
+                print(process.logTail())
+                await stop(processes)
+                return 1
+            }
+        }
+        print("Sổ tay is up (data in \(dataFolder.path), Ctrl-C stops everything):")
+        for process in processes {
+            print("  \(process.service.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))"
+                  + "\(process.listen.padding(toLength: 17, withPad: " ", startingAt: 0)) pid \(process.pid)  log \(process.logPath)")
+        }
+
+        var firstEvent = events.makeAsyncIterator()
+        let reason = await firstEvent.next() ?? .signal(0)
+        print(reason.message)
+        await stop(processes)
+        return reason.isFailure ? 1 : 0
+    }
+
+    private func waitUntilServing(_ process: ServiceProcess) async -> Bool {
+        var configuration = ChannelConfiguration()
+        configuration.connectionsPerAddress = 1
+        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: process.service.defaultPort)],
+                                 configuration: configuration)
+        defer { channel.close() }
+        let deadline = ContinuousClock.now + Self.startTimeout
+        while ContinuousClock.now < deadline, !process.hasExited {
+            if await HealthProbe.check(channel, timeout: .seconds(1)) == .serving { return true }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        return false
+    }
+
+    enum StopReason: Sendable {
+        case signal(Int32)
+        case exited(ServiceName, Int32)
+
+        var message: String {
+            switch self {
+            case .signal(let number): "signal \(number): stopping every service"
+            case .exited(let service, let status): "\(service.rawValue) exited (status \(status)): stopping every service"
+            }
+        }
+
+        var isFailure: Bool {
+            if case .exited = self { return true }
+            return false
+        }
+    }
+
+    /// SIGTERM to all at once (each drains), then SIGKILL to whatever is left.
+    private func stop(_ processes: [ServiceProcess]) async {
+        for process in processes { process.signal(SIGTERM) }
+        await withTaskGroup(of: Void.self) { group in
+            for process in processes {
+                group.addTask {
+                    let killer = Task {
+                        try await Task.sleep(for: Self.stopTimeout)
+                        process.signal(SIGKILL)
+                    }
+                    let status = await process.waitForExit()
+                    killer.cancel()
+                    print("  \(process.service.rawValue) stopped (status \(status))")
+                }
+            }
+        }
+    }
+}
