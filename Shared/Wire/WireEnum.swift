@@ -11,7 +11,7 @@ public protocol WireEnum: RawRepresentable, Hashable, Sendable where RawValue ==
 public enum WireEnumCodec<E: WireEnum>: WireVarintCodec {
     public typealias Value = E
     @inlinable public static var defaultValue: E { E() }
-    @inlinable public static func isDefault(_ value: E) -> Bool { value.rawValue == 0 }
-    @inlinable public static func toVarint(_ value: E) -> UInt64 { UInt64(bitPattern: Int64(value.rawValue)) }
-    @inlinable public static func fromVarint(_ raw: UInt64) -> E { E(rawValue: Int32(truncatingIfNeeded: raw)) }
+    @inlinable @inline(__always) public static func isDefault(_ value: E) -> Bool { value.rawValue == 0 }
+    @inlinable @inline(__always) public static func toVarint(_ value: E) -> UInt64 { UInt64(bitPattern: Int64(value.rawValue)) }
+    @inlinable @inline(__always) public static func fromVarint(_ raw: UInt64) -> E { E(rawValue: Int32(truncatingIfNeeded: raw)) }
 }

@@ -3,7 +3,9 @@
 /// Generated code names a codec per field (`WireInt32.self`, `WireString.self`, ...)
 /// and the generic field helpers in `WireWriter+Fields`, `WireSize+Fields` and
 /// `WireReader+Fields` do the rest; everything is `@inlinable` so that the compiler
-/// specializes the helpers into straight-line code in the generated module.
+/// specializes the helpers into straight-line code in the generated module, and the
+/// helpers and codec functions are `@inline(__always)` because Swift 6.3 otherwise keeps
+/// many of them as calls (a call per field, and no constant folding of tags and sizes).
 public protocol WireFieldCodec {
     associatedtype Value: Hashable & Sendable
     /// The wire type of one value written on its own (not packed).
@@ -30,18 +32,18 @@ public protocol WireVarintCodec: WirePackableCodec {
 
 extension WireVarintCodec {
     @inlinable public static var wireType: WireType { .varint }
-    @inlinable public static func size(of value: Value) -> Int { WireSize.varint(toVarint(value)) }
-    @inlinable public static func write(_ value: Value, to writer: inout WireWriter) {
+    @inlinable @inline(__always) public static func size(of value: Value) -> Int { WireSize.varint(toVarint(value)) }
+    @inlinable @inline(__always) public static func write(_ value: Value, to writer: inout WireWriter) {
         writer.writeVarint(toVarint(value))
     }
-    @inlinable public static func read(from reader: inout WireReader, fieldNumber: Int) throws(WireDecodingError) -> Value {
+    @inlinable @inline(__always) public static func read(from reader: inout WireReader, fieldNumber: Int) throws(WireDecodingError) -> Value {
         fromVarint(try reader.readVarint())
     }
 }
 
 extension WireVarintCodec where Value: BinaryInteger {
     @inlinable public static var defaultValue: Value { 0 }
-    @inlinable public static func isDefault(_ value: Value) -> Bool { value == 0 }
+    @inlinable @inline(__always) public static func isDefault(_ value: Value) -> Bool { value == 0 }
 }
 
 /// Fixed-width 4-byte types.
@@ -52,13 +54,13 @@ public protocol WireFixed32Codec: WirePackableCodec {
 
 extension WireFixed32Codec {
     @inlinable public static var wireType: WireType { .fixed32 }
-    @inlinable public static func size(of value: Value) -> Int { 4 }
-    @inlinable public static func isDefault(_ value: Value) -> Bool { toBits(value) == 0 }
+    @inlinable @inline(__always) public static func size(of value: Value) -> Int { 4 }
+    @inlinable @inline(__always) public static func isDefault(_ value: Value) -> Bool { toBits(value) == 0 }
     @inlinable public static var defaultValue: Value { fromBits(0) }
-    @inlinable public static func write(_ value: Value, to writer: inout WireWriter) {
+    @inlinable @inline(__always) public static func write(_ value: Value, to writer: inout WireWriter) {
         writer.writeFixed32(toBits(value))
     }
-    @inlinable public static func read(from reader: inout WireReader, fieldNumber: Int) throws(WireDecodingError) -> Value {
+    @inlinable @inline(__always) public static func read(from reader: inout WireReader, fieldNumber: Int) throws(WireDecodingError) -> Value {
         fromBits(try reader.readFixed32())
     }
 }
@@ -71,13 +73,13 @@ public protocol WireFixed64Codec: WirePackableCodec {
 
 extension WireFixed64Codec {
     @inlinable public static var wireType: WireType { .fixed64 }
-    @inlinable public static func size(of value: Value) -> Int { 8 }
-    @inlinable public static func isDefault(_ value: Value) -> Bool { toBits(value) == 0 }
+    @inlinable @inline(__always) public static func size(of value: Value) -> Int { 8 }
+    @inlinable @inline(__always) public static func isDefault(_ value: Value) -> Bool { toBits(value) == 0 }
     @inlinable public static var defaultValue: Value { fromBits(0) }
-    @inlinable public static func write(_ value: Value, to writer: inout WireWriter) {
+    @inlinable @inline(__always) public static func write(_ value: Value, to writer: inout WireWriter) {
         writer.writeFixed64(toBits(value))
     }
-    @inlinable public static func read(from reader: inout WireReader, fieldNumber: Int) throws(WireDecodingError) -> Value {
+    @inlinable @inline(__always) public static func read(from reader: inout WireReader, fieldNumber: Int) throws(WireDecodingError) -> Value {
         fromBits(try reader.readFixed64())
     }
 }

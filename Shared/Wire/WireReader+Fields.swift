@@ -2,7 +2,7 @@
 // tag's wire type against the field's declared type before reading the value.
 
 extension WireReader {
-    @inlinable
+    @inlinable @inline(__always)
     func expect(_ wireType: WireType, for tag: WireTag) throws(WireDecodingError) {
         guard tag.wireType == wireType else {
             throw .wrongWireType(fieldNumber: tag.fieldNumber, wireType: tag.wireType.rawValue)
@@ -10,14 +10,14 @@ extension WireReader {
     }
 
     /// One value of a singular or optional field.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func read<C: WireFieldCodec>(_ codec: C.Type, tag: WireTag) throws(WireDecodingError) -> C.Value {
         try expect(C.wireType, for: tag)
         return try C.read(from: &self, fieldNumber: tag.fieldNumber)
     }
 
     /// A repeated scalar field, accepting both packed and unpacked encodings.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readRepeated<C: WirePackableCodec>(
         _ codec: C.Type, tag: WireTag, into values: inout [C.Value]
     ) throws(WireDecodingError) {
@@ -33,17 +33,18 @@ extension WireReader {
     }
 
     /// One element of a repeated string, bytes or message field.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readRepeatedElement<C: WireFieldCodec>(
         _ codec: C.Type, tag: WireTag, into values: inout [C.Value]
     ) throws(WireDecodingError) {
         try expect(C.wireType, for: tag)
+        if values.isEmpty { values.reserveCapacity(countFields(like: tag)) }
         values.append(try C.read(from: &self, fieldNumber: tag.fieldNumber))
     }
 
     /// A singular message field; a second occurrence merges into the first, as the
     /// protobuf spec requires.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func mergeMessage<M: WireMessage>(tag: WireTag, into message: inout M?) throws(WireDecodingError) {
         try expect(.lengthDelimited, for: tag)
         var nested = try nestedReader(fieldNumber: tag.fieldNumber)
@@ -54,7 +55,7 @@ extension WireReader {
 
     /// One entry of a map field. A missing key or value takes its type's default; a
     /// repeated key replaces the earlier value (the last one wins).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readMapEntry<K: WireFieldCodec, V: WireFieldCodec>(
         _ keyCodec: K.Type, _ valueCodec: V.Type, tag: WireTag, into map: inout [K.Value: V.Value]
     ) throws(WireDecodingError) {
@@ -73,7 +74,7 @@ extension WireReader {
     }
 
     /// Keeps a field this message does not declare.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func keepUnknown(tag: WireTag, in unknownFields: inout UnknownFields) throws(WireDecodingError) {
         unknownFields.append(try skipField(tag))
     }

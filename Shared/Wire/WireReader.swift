@@ -35,8 +35,12 @@ public struct WireReader {
     @inlinable
     public var bytesLeft: Int { end - cursor }
 
+    // The readers that generated code runs once per field are `@inline(__always)`: left
+    // to itself the optimizer keeps them as calls (Swift 6.3). Only the multi-byte varint
+    // loop stays out of line.
+
     /// The next field's tag, or nil at the end of the message.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextTag() throws(WireDecodingError) -> WireTag? {
         if cursor == end { return nil }
         lastTagStart = cursor
@@ -53,15 +57,23 @@ public struct WireReader {
         return WireTag(fieldNumber: Int(truncatingIfNeeded: fieldNumber), wireType: wireType)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readVarint() throws(WireDecodingError) -> UInt64 {
         // Fast path: one-byte varints (small numbers, most tags and lengths).
-        guard cursor < end else { throw .truncated }
-        let first = cursor.load(as: UInt8.self)
-        cursor += 1
-        if first < 0x80 { return UInt64(first) }
-        var result = UInt64(first & 0x7F)
-        var shift: UInt64 = 7
+        if cursor < end {
+            let first = cursor.load(as: UInt8.self)
+            if first < 0x80 {
+                cursor += 1
+                return UInt64(first)
+            }
+        }
+        return try readMultiByteVarint()
+    }
+
+    @usableFromInline
+    mutating func readMultiByteVarint() throws(WireDecodingError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
         while true {
             guard cursor < end else { throw .truncated }
             let byte = cursor.load(as: UInt8.self)
@@ -77,7 +89,7 @@ public struct WireReader {
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readFixed32() throws(WireDecodingError) -> UInt32 {
         guard end - cursor >= 4 else { throw .truncated }
         let value = cursor.loadUnaligned(as: UInt32.self)
@@ -85,7 +97,7 @@ public struct WireReader {
         return UInt32(littleEndian: value)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readFixed64() throws(WireDecodingError) -> UInt64 {
         guard end - cursor >= 8 else { throw .truncated }
         let value = cursor.loadUnaligned(as: UInt64.self)
@@ -95,7 +107,7 @@ public struct WireReader {
 
     /// The bytes of a length-delimited value for `fieldNumber`; valid only while the
     /// buffer this reader reads from is alive.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readLengthDelimited(fieldNumber: Int) throws(WireDecodingError) -> UnsafeRawBufferPointer {
         let length = try readVarint()
         guard length <= UInt64(end - cursor) else {
@@ -107,11 +119,27 @@ public struct WireReader {
     }
 
     /// A reader over a nested message's bytes, one level deeper.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nestedReader(fieldNumber: Int) throws(WireDecodingError) -> WireReader {
         guard depth + 1 < WireReader.maxDepth else { throw .nestingTooDeep(limit: WireReader.maxDepth) }
         let bytes = try readLengthDelimited(fieldNumber: fieldNumber)
         return WireReader(bytes, depth: depth + 1)
+    }
+
+    /// How many fields numbered like `tag` this message holds from `tag` (just read) to
+    /// its end, so that a repeated field's array is allocated once at its final size
+    /// instead of growing 1, 2, 4, … (libprotobuf-c counts the same way). The scan stops
+    /// at the first malformed field; decoding reports it when it gets there.
+    @usableFromInline
+    func countFields(like tag: WireTag) -> Int {
+        var scan = self
+        scan.cursor = lastTagStart
+        var count = 0
+        while let next = try? scan.nextTag() {
+            if next.fieldNumber == tag.fieldNumber { count += 1 }
+            if (try? scan.skipField(next)) == nil { break }
+        }
+        return count
     }
 
     /// Skips the value of `tag` and returns the whole field (tag and value) as raw

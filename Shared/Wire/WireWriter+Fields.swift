@@ -2,21 +2,21 @@
 // writes exactly what its counterpart in WireSize+Fields counts.
 
 extension WireWriter {
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeSingular<C: WireFieldCodec>(_ value: C.Value, fieldNumber: Int, _ codec: C.Type) {
         if C.isDefault(value) { return }
         writeTag(fieldNumber: fieldNumber, wireType: C.wireType)
         C.write(value, to: &self)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writePresent<C: WireFieldCodec>(_ value: C.Value?, fieldNumber: Int, _ codec: C.Type) {
         guard let value else { return }
         writeTag(fieldNumber: fieldNumber, wireType: C.wireType)
         C.write(value, to: &self)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writePacked<C: WirePackableCodec>(_ values: [C.Value], fieldNumber: Int, _ codec: C.Type) {
         if values.isEmpty { return }
         writeTag(fieldNumber: fieldNumber, wireType: .lengthDelimited)
@@ -24,7 +24,7 @@ extension WireWriter {
         for value in values { C.write(value, to: &self) }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeRepeated<C: WireFieldCodec>(_ values: [C.Value], fieldNumber: Int, _ codec: C.Type) {
         for value in values {
             writeTag(fieldNumber: fieldNumber, wireType: C.wireType)
@@ -32,7 +32,7 @@ extension WireWriter {
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeMap<K: WireFieldCodec, V: WireFieldCodec>(
         _ map: [K.Value: V.Value], fieldNumber: Int, _ keyCodec: K.Type, _ valueCodec: V.Type
     ) {

@@ -20,8 +20,24 @@ public struct WireWriter {
     @inlinable
     public var remaining: Int { end - cursor }
 
-    @inlinable
+    // The writers that generated code runs once per field are `@inline(__always)`: left
+    // to itself the optimizer keeps them as calls (Swift 6.3), and only once inlined does
+    // a tag with a constant field number fold into a constant store. Only the multi-byte
+    // varint loop stays out of line.
+    @inlinable @inline(__always)
     public mutating func writeVarint(_ value: UInt64) {
+        // Tags, lengths and small numbers take one byte.
+        if value < 0x80 {
+            assert(cursor < end, "encode pass wrote more than the size pass counted")
+            cursor.pointee = UInt8(truncatingIfNeeded: value)
+            cursor += 1
+        } else {
+            writeMultiByteVarint(value)
+        }
+    }
+
+    @usableFromInline
+    mutating func writeMultiByteVarint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
             assert(cursor < end, "encode pass wrote more than the size pass counted")
@@ -34,26 +50,26 @@ public struct WireWriter {
         cursor += 1
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeTag(fieldNumber: Int, wireType: WireType) {
         writeVarint(UInt64(fieldNumber) << 3 | UInt64(wireType.rawValue))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeFixed32(_ value: UInt32) {
         assert(end - cursor >= 4, "encode pass wrote more than the size pass counted")
         UnsafeMutableRawPointer(cursor).storeBytes(of: value.littleEndian, as: UInt32.self)
         cursor += 4
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeFixed64(_ value: UInt64) {
         assert(end - cursor >= 8, "encode pass wrote more than the size pass counted")
         UnsafeMutableRawPointer(cursor).storeBytes(of: value.littleEndian, as: UInt64.self)
         cursor += 8
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeRawBytes(_ bytes: UnsafeRawBufferPointer) {
         assert(end - cursor >= bytes.count, "encode pass wrote more than the size pass counted")
         if let base = bytes.baseAddress, bytes.count > 0 {
@@ -63,18 +79,27 @@ public struct WireWriter {
     }
 
     /// A length prefix followed by the bytes.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeLengthDelimited(_ bytes: UnsafeRawBufferPointer) {
         writeVarint(UInt64(bytes.count))
         writeRawBytes(bytes)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func writeString(_ value: String) {
-        var value = value
-        // `withUTF8` is mutating only because it may make a bridged string contiguous;
-        // native Swift strings are already contiguous, so this copy is free.
-        value.withUTF8 { writeLengthDelimited(UnsafeRawBufferPointer($0)) }
+        // The UTF-8 view of a native string lends its bytes without copying the string
+        // (`withUTF8` would need a mutable copy, and so a retain and a release).
+        let utf8 = value.utf8
+        let written: Void? = utf8.withContiguousStorageIfAvailable { writeLengthDelimited(UnsafeRawBufferPointer($0)) }
+        if written == nil {
+            // A string bridged from Objective-C may not be contiguous UTF-8.
+            writeVarint(UInt64(utf8.count))
+            for byte in utf8 {
+                assert(cursor < end, "encode pass wrote more than the size pass counted")
+                cursor.pointee = byte
+                cursor += 1
+            }
+        }
     }
 
     @inlinable

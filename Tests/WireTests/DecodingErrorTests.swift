@@ -57,6 +57,26 @@ import Testing
     @Test func invalidUTF8InAString() {
         #expect(decodingError([0x12, 0x02, 0xC3, 0x28]) == .invalidUTF8(fieldNumber: 2))
         #expect(decodingError([0x12, 0x01, 0xFF]) == .invalidUTF8(fieldNumber: 2))
+        let invalid: [[UInt8]] = [
+            [0xC0, 0x80],                   // overlong NUL
+            [0xE0, 0x80, 0xAF],             // overlong "/"
+            [0xED, 0xA0, 0x80],             // UTF-16 surrogate
+            [0xF4, 0x90, 0x80, 0x80],       // above U+10FFFF
+            [0xF0, 0x9F, 0x98, 0x61],       // truncated 4-byte sequence, repaired to as many bytes
+            [0x80],                         // lone continuation byte
+            [0xE1, 0xBB, 0x85, 0xE1, 0xBB], // valid "ễ" then a truncated sequence at the end
+            Array("Nguyễn Thị Hồng Nhung".utf8) + [0xFE],  // longer than a small string
+        ]
+        for bytes in invalid {
+            #expect(decodingError([0x12, UInt8(bytes.count)] + bytes) == .invalidUTF8(fieldNumber: 2))
+        }
+    }
+
+    @Test func aMalformedFieldAfterARepeatedElementIsStillReported() {
+        // One child (field 5, empty) then a truncated varint for field 1.
+        #expect(decodingError([0x2A, 0x00, 0x08, 0x96]) == .truncated)
+        // One child then a length running past the end.
+        #expect(decodingError([0x2A, 0x00, 0x12, 0x05, 0x61]) == .lengthPastEnd(fieldNumber: 2, length: 5))
     }
 
     @Test func nestingDeeperThanTheLimit() {

@@ -48,4 +48,38 @@ import Testing
         let decoded = try SampleMessage(wireEncoded: [0x22, 0x03, 0x0A, 0x01, 0x6B])
         #expect(decoded.labels == ["k": ""])
     }
+
+    @Test func stringsOfEveryShapeRoundTrip() throws {
+        // Small (stored inline) and large (heap) strings, ASCII and not, and a U+FFFD
+        // that was in the text all along.
+        for name in ["", "a", "u-khehop-03", "01JH8Z6Q6S1V3K9X2M4N5P7R8T", "Tày", "Nguyễn Thị Hồng Nhung",
+                     "\u{FFFD}", "Ủy ban 🇻🇳 \u{10FFFF}"] {
+            var message = SampleMessage()
+            message.name = name
+            #expect(try SampleMessage(wireEncoded: message.wireEncoded()).name == name)
+        }
+    }
+
+    @Test func repeatedElementsInterleavedWithOtherFieldsKeepTheirOrder() throws {
+        // Children (field 5) "a", "b", "c" with field 1 and field 2 between them; each
+        // child is a 3-byte message holding field 2.
+        let bytes: [UInt8] = [0x2A, 0x03, 0x12, 0x01, 0x61, 0x08, 0x07,
+                              0x2A, 0x03, 0x12, 0x01, 0x62, 0x12, 0x01, 0x78,
+                              0x2A, 0x03, 0x12, 0x01, 0x63]
+        let decoded = try SampleMessage(wireEncoded: bytes)
+        #expect(decoded.children.map(\.name) == ["a", "b", "c"])
+        #expect(decoded.number == 7)
+        #expect(decoded.name == "x")
+    }
+
+    @Test func aSecondMessageAppendsToRepeatedElements() throws {
+        var first = SampleMessage()
+        first.children = [SampleMessage()]
+        var second = SampleMessage()
+        var child = SampleMessage()
+        child.number = 2
+        second.children = [child, child]
+        let decoded = try SampleMessage(wireEncoded: first.wireEncoded() + second.wireEncoded())
+        #expect(decoded.children == [SampleMessage(), child, child])
+    }
 }
