@@ -51,12 +51,12 @@ let serviceKitTargets: [Target] = [
     .target(name: "OrgContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Org"),
     .target(
         name: "ServiceKit",
-        dependencies: ["RPC", "RPCContracts", "AdminContracts", "Wire", "Store", "CSQLite", "COpenSSL"],
+        dependencies: ["RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Wire", "Store", "CSQLite", "COpenSSL"],
         path: "Shared/ServiceKit"
     ),
     .testTarget(
         name: "ServiceKitTests",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "Store", "Wire"],
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Store", "Wire"],
         path: "Tests/ServiceKitTests"
     ),
     .target(
@@ -92,10 +92,26 @@ let conformanceTargets: [Target] = [
     ),
 ]
 
+// One room per service (DESIGN.md §3): a library with the domain, handlers and
+// migrations, a tiny executable, and a test target that drives it through real RPC.
+let orgTargets: [Target] = [
+    .target(
+        name: "OrgService",
+        dependencies: ["OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
+        path: "Services/org/OrgService"
+    ),
+    .executableTarget(name: "sotay-org", dependencies: ["OrgService", "ServiceKit"], path: "Services/org/main"),
+    .testTarget(
+        name: "OrgServiceTests",
+        dependencies: ["OrgService", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
+        path: "Tests/OrgServiceTests"
+    ),
+]
+
 let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets,
+        + conformanceTargets + orgTargets,
     swiftLanguageModes: [.v6]
 )

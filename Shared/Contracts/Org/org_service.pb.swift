@@ -14,18 +14,18 @@ import RPC
 private typealias _WireRuntimeVersion = WireGeneratedCodeVersion1
 
 public protocol OrgServiceHandler: RPCService {
-    func createUnit(_ request: CreateUnitRequest, context: CallContext) async throws -> Unit
+    func createUnit(_ request: CreateUnitRequest, context: CallContext) async throws -> OrgUnit
 
-    func renameUnit(_ request: RenameUnitRequest, context: CallContext) async throws -> Unit
+    func renameUnit(_ request: RenameUnitRequest, context: CallContext) async throws -> OrgUnit
 
-    func moveUnit(_ request: MoveUnitRequest, context: CallContext) async throws -> Unit
+    func moveUnit(_ request: MoveUnitRequest, context: CallContext) async throws -> OrgUnit
 
     /// Answers the unit merged into, after the merge.
-    func mergeUnit(_ request: MergeUnitRequest, context: CallContext) async throws -> Unit
+    func mergeUnit(_ request: MergeUnitRequest, context: CallContext) async throws -> OrgUnit
 
-    func dissolveUnit(_ request: DissolveUnitRequest, context: CallContext) async throws -> Unit
+    func dissolveUnit(_ request: DissolveUnitRequest, context: CallContext) async throws -> OrgUnit
 
-    func getUnit(_ request: GetUnitRequest, context: CallContext) async throws -> Unit
+    func getUnit(_ request: GetUnitRequest, context: CallContext) async throws -> OrgUnit
 
     func listChildren(_ request: ListChildrenRequest, context: CallContext) async throws -> UnitList
 
@@ -157,35 +157,35 @@ public struct OrgServiceClient: Sendable {
 
     public init(channel: RPCChannel) { self.channel = channel }
 
-    public func createUnit(_ request: CreateUnitRequest, options: CallOptions = CallOptions()) async throws -> Unit {
+    public func createUnit(_ request: CreateUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
         try await channel.unary(path: "/sotay.org.v1.OrgService/CreateUnit", request: request,
-                                response: Unit.self, idempotent: false, options: options)
+                                response: OrgUnit.self, idempotent: false, options: options)
     }
 
-    public func renameUnit(_ request: RenameUnitRequest, options: CallOptions = CallOptions()) async throws -> Unit {
+    public func renameUnit(_ request: RenameUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
         try await channel.unary(path: "/sotay.org.v1.OrgService/RenameUnit", request: request,
-                                response: Unit.self, idempotent: false, options: options)
+                                response: OrgUnit.self, idempotent: false, options: options)
     }
 
-    public func moveUnit(_ request: MoveUnitRequest, options: CallOptions = CallOptions()) async throws -> Unit {
+    public func moveUnit(_ request: MoveUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
         try await channel.unary(path: "/sotay.org.v1.OrgService/MoveUnit", request: request,
-                                response: Unit.self, idempotent: false, options: options)
+                                response: OrgUnit.self, idempotent: false, options: options)
     }
 
     /// Answers the unit merged into, after the merge.
-    public func mergeUnit(_ request: MergeUnitRequest, options: CallOptions = CallOptions()) async throws -> Unit {
+    public func mergeUnit(_ request: MergeUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
         try await channel.unary(path: "/sotay.org.v1.OrgService/MergeUnit", request: request,
-                                response: Unit.self, idempotent: false, options: options)
+                                response: OrgUnit.self, idempotent: false, options: options)
     }
 
-    public func dissolveUnit(_ request: DissolveUnitRequest, options: CallOptions = CallOptions()) async throws -> Unit {
+    public func dissolveUnit(_ request: DissolveUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
         try await channel.unary(path: "/sotay.org.v1.OrgService/DissolveUnit", request: request,
-                                response: Unit.self, idempotent: false, options: options)
+                                response: OrgUnit.self, idempotent: false, options: options)
     }
 
-    public func getUnit(_ request: GetUnitRequest, options: CallOptions = CallOptions()) async throws -> Unit {
+    public func getUnit(_ request: GetUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
         try await channel.unary(path: "/sotay.org.v1.OrgService/GetUnit", request: request,
-                                response: Unit.self, idempotent: true, options: options)
+                                response: OrgUnit.self, idempotent: true, options: options)
     }
 
     public func listChildren(_ request: ListChildrenRequest, options: CallOptions = CallOptions()) async throws -> UnitList {

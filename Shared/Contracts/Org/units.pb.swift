@@ -194,7 +194,7 @@ public enum UnitChangeKind: WireEnum, CaseIterable {
     ]
 }
 
-public struct Unit: WireMessage {
+public struct OrgUnit: WireMessage {
     public var id: String = ""
     /// The code staff use (unique among units that are not dissolved or merged).
     public var code: String = ""
@@ -217,7 +217,7 @@ public struct Unit: WireMessage {
     public init() {}
 }
 
-extension Unit {
+extension OrgUnit {
     public func wireSize() -> Int {
         var size = 0
         size += WireSize.singular(id, fieldNumber: 1, WireString.self)
@@ -691,7 +691,7 @@ extension SearchUnitsRequest {
 }
 
 public struct UnitList: WireMessage {
-    public var units: [Unit] = []
+    public var units: [OrgUnit] = []
     public var nextPageToken: String = ""
     public var unknownFields = UnknownFields()
 
@@ -701,14 +701,14 @@ public struct UnitList: WireMessage {
 extension UnitList {
     public func wireSize() -> Int {
         var size = 0
-        size += WireSize.repeated(units, fieldNumber: 1, WireMessageCodec<Unit>.self)
+        size += WireSize.repeated(units, fieldNumber: 1, WireMessageCodec<OrgUnit>.self)
         size += WireSize.singular(nextPageToken, fieldNumber: 2, WireString.self)
         size += unknownFields.wireSize
         return size
     }
 
     public func encode(to writer: inout WireWriter) {
-        writer.writeRepeated(units, fieldNumber: 1, WireMessageCodec<Unit>.self)
+        writer.writeRepeated(units, fieldNumber: 1, WireMessageCodec<OrgUnit>.self)
         writer.writeSingular(nextPageToken, fieldNumber: 2, WireString.self)
         unknownFields.write(to: &writer)
     }
@@ -716,7 +716,7 @@ extension UnitList {
     public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
         while let tag = try reader.nextTag() {
             switch tag.fieldNumber {
-            case 1: try reader.readRepeatedElement(WireMessageCodec<Unit>.self, tag: tag, into: &units)
+            case 1: try reader.readRepeatedElement(WireMessageCodec<OrgUnit>.self, tag: tag, into: &units)
             case 2: nextPageToken = try reader.read(WireString.self, tag: tag)
             default: try reader.keepUnknown(tag: tag, in: &unknownFields)
             }
@@ -883,7 +883,7 @@ public struct UnitChange: WireMessage {
     public var targetUnitID: String = ""
     /// The unit after the change. Its `depth` is left 0: a move changes the depth of a
     /// whole subtree, and followers derive depth from the parents.
-    public var unit: Unit? = nil
+    public var unit: OrgUnit? = nil
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -903,7 +903,7 @@ extension UnitChange {
         size += WireSize.singular(oldName, fieldNumber: 9, WireString.self)
         size += WireSize.singular(newName, fieldNumber: 10, WireString.self)
         size += WireSize.singular(targetUnitID, fieldNumber: 11, WireString.self)
-        size += WireSize.present(unit, fieldNumber: 12, WireMessageCodec<Unit>.self)
+        size += WireSize.present(unit, fieldNumber: 12, WireMessageCodec<OrgUnit>.self)
         size += unknownFields.wireSize
         return size
     }
@@ -920,7 +920,7 @@ extension UnitChange {
         writer.writeSingular(oldName, fieldNumber: 9, WireString.self)
         writer.writeSingular(newName, fieldNumber: 10, WireString.self)
         writer.writeSingular(targetUnitID, fieldNumber: 11, WireString.self)
-        writer.writePresent(unit, fieldNumber: 12, WireMessageCodec<Unit>.self)
+        writer.writePresent(unit, fieldNumber: 12, WireMessageCodec<OrgUnit>.self)
         unknownFields.write(to: &writer)
     }
 
@@ -1125,7 +1125,7 @@ extension GetTreeSnapshotRequest {
 }
 
 public struct TreeSnapshot: WireMessage {
-    public var units: [Unit] = []
+    public var units: [OrgUnit] = []
     public var asOfSequence: Int64 = 0
     public var nextPageToken: String = ""
     public var unknownFields = UnknownFields()
@@ -1136,7 +1136,7 @@ public struct TreeSnapshot: WireMessage {
 extension TreeSnapshot {
     public func wireSize() -> Int {
         var size = 0
-        size += WireSize.repeated(units, fieldNumber: 1, WireMessageCodec<Unit>.self)
+        size += WireSize.repeated(units, fieldNumber: 1, WireMessageCodec<OrgUnit>.self)
         size += WireSize.singular(asOfSequence, fieldNumber: 2, WireInt64.self)
         size += WireSize.singular(nextPageToken, fieldNumber: 3, WireString.self)
         size += unknownFields.wireSize
@@ -1144,7 +1144,7 @@ extension TreeSnapshot {
     }
 
     public func encode(to writer: inout WireWriter) {
-        writer.writeRepeated(units, fieldNumber: 1, WireMessageCodec<Unit>.self)
+        writer.writeRepeated(units, fieldNumber: 1, WireMessageCodec<OrgUnit>.self)
         writer.writeSingular(asOfSequence, fieldNumber: 2, WireInt64.self)
         writer.writeSingular(nextPageToken, fieldNumber: 3, WireString.self)
         unknownFields.write(to: &writer)
@@ -1153,7 +1153,7 @@ extension TreeSnapshot {
     public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
         while let tag = try reader.nextTag() {
             switch tag.fieldNumber {
-            case 1: try reader.readRepeatedElement(WireMessageCodec<Unit>.self, tag: tag, into: &units)
+            case 1: try reader.readRepeatedElement(WireMessageCodec<OrgUnit>.self, tag: tag, into: &units)
             case 2: asOfSequence = try reader.read(WireInt64.self, tag: tag)
             case 3: nextPageToken = try reader.read(WireString.self, tag: tag)
             default: try reader.keepUnknown(tag: tag, in: &unknownFields)

@@ -32,10 +32,14 @@ public struct ServiceEnvironment: Sendable {
     public let database: Database
     public let tokens: AccessTokenCodec
     public let clock: WallClock
+    /// The process's environment, for a service's own variables beyond DESIGN.md §9
+    /// (org's `SOTAY_ORG_DATA_KEY_FILE`).
+    public let variables: [String: String]
     private let channels: [ServiceName: RPCChannel]
 
     init(config: ServiceConfig, logger: Logger, database: Database, tokens: AccessTokenCodec, clock: WallClock,
-         channels: [ServiceName: RPCChannel]) {
+         variables: [String: String], channels: [ServiceName: RPCChannel]) {
+        self.variables = variables
         self.config = config
         self.logger = logger
         self.database = database

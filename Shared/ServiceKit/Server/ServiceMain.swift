@@ -53,7 +53,8 @@ public enum ServiceMain {
             (peer, RPCChannel(addresses: config.addresses(of: peer)))
         })
         let kit = ServiceEnvironment(config: config, logger: logger, database: database,
-                                     tokens: AccessTokenCodec(keyRing: keys), clock: clock, channels: channels)
+                                     tokens: AccessTokenCodec(keyRing: keys), clock: clock, variables: environment,
+                                     channels: channels)
         let services: [any RPCService]
         do {
             services = try await definition.makeServices(kit)

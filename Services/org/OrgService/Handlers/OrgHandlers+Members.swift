@@ -1,0 +1,168 @@
+import OrgContracts
+import RPC
+import ServiceKit
+import Store
+
+extension OrgHandlers {
+    func createMember(_ request: CreateMemberRequest, context: CallContext) async throws -> Member {
+        let access = try Access(context)
+        var checked = try MemberFields.checked(request.member ?? Member(), fields: MemberFields.staffEditable)
+        guard [MemberStatus.probationary, .official, .exempt].contains(checked.status) else {
+            throw RPCError.invalidArgument(field: "member.status", "a new member is probationary, official or exempt")
+        }
+        checked.personalNotes = ""
+        let input = checked
+        let reason = try UnitRules.checkedReason(request.reason)
+        let vault = self.vault
+        return try await write { connection, now in
+            let scope = access.idempotencyScope
+            if let id = try IdempotencyTable.recorded(scope: scope, key: request.idempotencyKey, method: "CreateMember",
+                                                      in: connection) {
+                return try MemberRecord.require(id, vault: vault, in: connection).member
+            }
+            let unit = try UnitRecord.require(input.unitID, field: "member.unit_id", in: connection)
+            try access.require(Access.memberEditors, on: unit, to: "add members to it")
+            let record = try MemberEditor(connection: connection, vault: vault, actorID: access.caller.memberID, nowMs: now)
+                .create(input, reason: reason)
+            try IdempotencyTable.remember(scope: scope, key: request.idempotencyKey, method: "CreateMember",
+                                          recordID: record.id, atMs: now, in: connection)
+            return record.member
+        }
+    }
+
+    func getMember(_ request: GetMemberRequest, context: CallContext) async throws -> Member {
+        let access = try Access(context)
+        let vault = self.vault
+        return try await read { connection in
+            let record = try MemberQueries(connection: connection, vault: vault).member(request.memberID)
+            return try Self.visible(record.member, to: access, in: connection)
+        }
+    }
+
+    func updateMember(_ request: UpdateMemberRequest, context: CallContext) async throws -> Member {
+        let access = try Access(context)
+        let fields = Set(request.fields)
+        guard !fields.isEmpty else { throw RPCError.invalidArgument(field: "fields", "name at least one field to change") }
+        let known = MemberFields.selfEditable.union(MemberFields.staffEditable)
+        if let unknown = fields.subtracting(known).sorted().first {
+            throw RPCError.invalidArgument(field: "fields", "\(unknown.prefix(64)) is not a field that can be changed here")
+        }
+        let input = try MemberFields.checked(request.member ?? Member(), fields: fields)
+        let reason = try UnitRules.checkedReason(request.reason)
+        let vault = self.vault
+        return try await write { connection, now in
+            let record = try MemberRecord.require(request.memberID, vault: vault, in: connection)
+            let isSelf = record.id == access.caller.memberID
+            if !(isSelf && fields.isSubset(of: MemberFields.selfEditable)) {
+                let unit = try UnitRecord.require(record.member.unitID, field: "member_id", in: connection)
+                try access.require(Access.memberEditors, on: unit, to: "edit its members' records")
+                if fields.contains("personal_notes") && !isSelf {
+                    throw RPCError(.permissionDenied, "personal notes are the member's own")
+                }
+            }
+            guard request.expectedVersion == 0 || request.expectedVersion == record.member.version else {
+                throw RPCError(.aborted, "the member's record changed since version \(request.expectedVersion); reload it")
+            }
+            let updated = try MemberEditor(connection: connection, vault: vault, actorID: access.caller.memberID, nowMs: now)
+                .update(record, from: input, fields: fields, markEdited: true, reason: reason)
+            return try Self.visible(updated.member, to: access, in: connection)
+        }
+    }
+
+    func transferMember(_ request: TransferMemberRequest, context: CallContext) async throws -> Member {
+        let access = try Access(context)
+        let reason = try UnitRules.checkedReason(request.reason)
+        let vault = self.vault
+        return try await write { connection, now in
+            let scope = access.idempotencyScope
+            if let id = try IdempotencyTable.recorded(scope: scope, key: request.idempotencyKey, method: "TransferMember",
+                                                      in: connection) {
+                return try Self.visible(try MemberRecord.require(id, vault: vault, in: connection).member,
+                                        to: access, in: connection)
+            }
+            var record = try MemberRecord.require(request.memberID, vault: vault, in: connection)
+            guard request.expectedVersion == 0 || request.expectedVersion == record.member.version else {
+                throw RPCError(.aborted, "the member's record changed since version \(request.expectedVersion); reload it")
+            }
+            let from = try UnitRecord.require(record.member.unitID, field: "member_id", in: connection)
+            let to = try UnitRecord.requireActive(request.toUnitID, field: "to_unit_id", in: connection)
+            try access.require(Access.memberEditors, on: from, to: "transfer its members")
+            try access.require(Access.memberEditors, on: to, to: "receive members")
+            if from.id != to.id {
+                try MemberMover(connection: connection, actorID: access.caller.memberID, nowMs: now)
+                    .move(&record.member, from: from, to: to, kind: .memberTransferred, reason: reason)
+            }
+            try IdempotencyTable.remember(scope: scope, key: request.idempotencyKey, method: "TransferMember",
+                                          recordID: record.id, atMs: now, in: connection)
+            return try Self.visible(record.member, to: access, in: connection)
+        }
+    }
+
+    func searchMembers(_ request: SearchMembersRequest, context: CallContext) async throws -> MemberSummaryList {
+        let access = try Access(context)
+        if let bad = request.statuses.first(where: { if case .unrecognized = $0 { true } else { $0 == .unspecified } }) {
+            throw RPCError.invalidArgument(field: "statuses", "\(bad.rawValue) is not a member status")
+        }
+        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken,
+                                lists: MemberQueries.searchLists)
+        let vault = self.vault
+        return try await read { connection in
+            let unit = try UnitRecord.require(request.withinUnitID, field: "within_unit_id", in: connection)
+            try access.require(Access.memberReaders, on: unit, to: "list its members")
+            return try MemberQueries(connection: connection, vault: vault)
+                .search(request.query, within: unit.id, statuses: request.statuses, paging: paging)
+        }
+    }
+
+    func getMemberHistory(_ request: GetMemberHistoryRequest, context: CallContext) async throws -> MemberChangeList {
+        let access = try Access(context)
+        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "member-history")
+        let vault = self.vault
+        return try await read { connection in
+            let queries = MemberQueries(connection: connection, vault: vault)
+            let record = try queries.member(request.memberID)
+            if record.id != access.caller.memberID {
+                let unit = try UnitRecord.require(record.member.unitID, field: "member_id", in: connection)
+                try access.require(Access.memberReaders, on: unit, to: "read its members' history")
+            }
+            return try queries.history(of: record.id, paging: paging)
+        }
+    }
+
+    func checkCard(_ request: CheckCardRequest, context: CallContext) async throws -> CheckCardResponse {
+        let access = try Access(context)
+        try access.requireService(to: "check party cards")
+        let card = try PersonalNumbers.checked(request.cardNumber, field: "card_number", required: true)
+        guard !request.fullName.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RPCError.invalidArgument(field: "full_name", "is required")
+        }
+        let birthDate = try ISODate.checked(request.birthDate, field: "birth_date", required: true)
+        let vault = self.vault
+        return try await read { connection in
+            try MemberQueries(connection: connection, vault: vault)
+                .checkCard(cardNumber: card, fullName: request.fullName, birthDate: birthDate)
+        }
+    }
+
+    /// What the caller may see of a member: all of it for the member; everything but
+    /// the personal notes for staff with a grant on the unit; without card number and
+    /// citizen id as well for a cell secretary or a service. Anyone else: NOT_FOUND-like
+    /// PERMISSION_DENIED.
+    static func visible(_ member: Member, to access: Access, in connection: Connection) throws -> Member {
+        if member.id == access.caller.memberID { return member }
+        var shown = member
+        shown.personalNotes = ""
+        if access.isService {
+            shown.cardNumber = ""
+            shown.citizenID = ""
+            return shown
+        }
+        let unit = try UnitRecord.require(member.unitID, field: "member_id", in: connection)
+        try access.require(Access.memberReaders, on: unit, to: "read its members' records")
+        if !access.holds(Access.personalDataReaders, on: unit) {
+            shown.cardNumber = ""
+            shown.citizenID = ""
+        }
+        return shown
+    }
+}
