@@ -49,6 +49,7 @@ let storeTargets: [Target] = [
 let serviceKitTargets: [Target] = [
     .target(name: "AdminContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Admin"),
     .target(name: "OrgContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Org"),
+    .target(name: "AuthContracts", dependencies: ["Wire", "RPC", "RPCContracts"], path: "Shared/Contracts/Auth"),
     .target(
         name: "ServiceKit",
         dependencies: ["RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Wire", "Store", "CSQLite", "COpenSSL"],
@@ -108,10 +109,25 @@ let orgTargets: [Target] = [
     ),
 ]
 
+let authTargets: [Target] = [
+    .target(
+        name: "AuthService",
+        dependencies: ["AuthContracts", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
+        path: "Services/auth/AuthService"
+    ),
+    .executableTarget(name: "sotay-auth", dependencies: ["AuthService", "ServiceKit"], path: "Services/auth/main"),
+    .testTarget(
+        name: "AuthServiceTests",
+        dependencies: ["AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Tests/AuthServiceTests"
+    ),
+]
+
 let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets,
+        + conformanceTargets + orgTargets + authTargets,
     swiftLanguageModes: [.v6]
 )

@@ -112,6 +112,9 @@ public struct AccessTokenClaims: WireMessage {
     public var sessionID: String = ""
     public var issuedAtMS: Int64 = 0
     public var expiresAtMS: Int64 = 0
+    /// Set when a cell secretary acts for `member_id` (a member without a smartphone):
+    /// the secretary's member id. Services record both identities with what they do.
+    public var proxyMemberID: String = ""
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -127,6 +130,7 @@ extension AccessTokenClaims {
         size += WireSize.singular(sessionID, fieldNumber: 5, WireString.self)
         size += WireSize.singular(issuedAtMS, fieldNumber: 6, WireInt64.self)
         size += WireSize.singular(expiresAtMS, fieldNumber: 7, WireInt64.self)
+        size += WireSize.singular(proxyMemberID, fieldNumber: 8, WireString.self)
         size += unknownFields.wireSize
         return size
     }
@@ -139,6 +143,7 @@ extension AccessTokenClaims {
         writer.writeSingular(sessionID, fieldNumber: 5, WireString.self)
         writer.writeSingular(issuedAtMS, fieldNumber: 6, WireInt64.self)
         writer.writeSingular(expiresAtMS, fieldNumber: 7, WireInt64.self)
+        writer.writeSingular(proxyMemberID, fieldNumber: 8, WireString.self)
         unknownFields.write(to: &writer)
     }
 
@@ -152,6 +157,7 @@ extension AccessTokenClaims {
             case 5: sessionID = try reader.read(WireString.self, tag: tag)
             case 6: issuedAtMS = try reader.read(WireInt64.self, tag: tag)
             case 7: expiresAtMS = try reader.read(WireInt64.self, tag: tag)
+            case 8: proxyMemberID = try reader.read(WireString.self, tag: tag)
             default: try reader.keepUnknown(tag: tag, in: &unknownFields)
             }
         }

@@ -13,6 +13,9 @@ public struct CallerIdentity: Sendable, Hashable {
     public var memberID: String { claims.memberID }
     public var unitID: String { claims.unitID }
     public var sessionID: String { claims.sessionID }
+    /// The cell secretary acting for `memberID`, when this is a proxy token; services
+    /// record it beside the member with whatever the call does.
+    public var proxyMemberID: String? { claims.proxyMemberID.isEmpty ? nil : claims.proxyMemberID }
     public var rights: Rights { Rights(grants: claims.grants) }
 
     /// Whether the caller holds the operator role (servers, not units' data).

@@ -1,5 +1,6 @@
 import RPC
 import Store
+import Synchronization
 
 /// What makes one service: its name, the peers it calls, its schema, the methods it
 /// serves without a token, and how to build its handlers once the kit has opened its
@@ -26,7 +27,7 @@ public struct ServiceDefinition: Sendable {
 
 /// What a service's handlers are built from: its configuration, logger, database,
 /// token codec, clock and one channel per peer it calls.
-public struct ServiceEnvironment: Sendable {
+public final class ServiceEnvironment: Sendable {
     public let config: ServiceConfig
     public let logger: Logger
     public let database: Database
@@ -36,6 +37,7 @@ public struct ServiceEnvironment: Sendable {
     /// (org's `SOTAY_ORG_DATA_KEY_FILE`).
     public let variables: [String: String]
     private let channels: [ServiceName: RPCChannel]
+    private let stopActions = Mutex<[@Sendable () async -> Void]>([])
 
     init(config: ServiceConfig, logger: Logger, database: Database, tokens: AccessTokenCodec, clock: WallClock,
          variables: [String: String], channels: [ServiceName: RPCChannel]) {
@@ -48,8 +50,20 @@ public struct ServiceEnvironment: Sendable {
         self.channels = channels
     }
 
-    /// Closes the peer channels and the database (after the server has stopped).
+    /// Runs `action` when the service stops, after the server has drained and before
+    /// the database closes: stopping a tree replica, flushing a queue.
+    public func onStop(_ action: @escaping @Sendable () async -> Void) {
+        stopActions.withLock { $0.append(action) }
+    }
+
+    /// Runs the stop actions, then closes the peer channels and the database (after
+    /// the server has stopped).
     func close() async {
+        let actions = stopActions.withLock { actions in
+            defer { actions = [] }
+            return actions
+        }
+        for action in actions { await action() }
         for channel in channels.values { channel.close() }
         await database.close()
     }

@@ -1,0 +1,29 @@
+import Foundation
+import OrgContracts
+import RPC
+import ServiceKit
+
+/// The auth service as `ServiceMain` runs it: port 7101, calling org, its schema,
+/// its public methods, and its handlers with the tree replica it follows.
+public enum AuthServiceDefinition {
+    /// `SOTAY_AUTH_TRUSTED_PROXIES`: comma-separated IP addresses of gateways whose
+    /// `client-address` metadata is believed for rate limits. Empty by default.
+    static let trustedProxiesVariable = "SOTAY_AUTH_TRUSTED_PROXIES"
+
+    public static let definition = ServiceDefinition(
+        name: .auth, calls: [.org], migrations: AuthMigrations.all, publicMethods: AuthHandlers.publicMethods
+    ) { kit in
+        let org = OrgServiceClient(channel: kit.channel(to: .org))
+        let credentials = ServiceCallCredentials(service: .auth, tokens: kit.tokens, clock: kit.clock)
+        let replica = OrgTreeReplica(logger: kit.logger)
+        replica.start(client: org, callOptions: { try credentials.callOptions() })
+        kit.onStop { await replica.stop() }
+        let outbox = URL(fileURLWithPath: kit.config.dataDirectory).appendingPathComponent("outbox.txt")
+        let proxies = (kit.variables[trustedProxiesVariable] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return [AuthHandlers(
+            database: kit.database, directory: OrgDirectory(org: org, credentials: credentials), tree: replica,
+            issuer: TokenIssuer(tokens: kit.tokens, policy: TokenPolicy()), hasher: try CodeHasher(keys: kit.tokens.keyRing),
+            sms: OutboxSMSSender(file: outbox), codePolicy: CodePolicy(), clock: kit.clock, trustedProxies: Set(proxies))]
+    }
+}

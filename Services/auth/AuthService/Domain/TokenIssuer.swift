@@ -1,0 +1,65 @@
+import AuthContracts
+import RPCContracts
+import ServiceKit
+
+/// Signs access tokens (DESIGN.md §8) with ServiceKit's signer: the member, their
+/// unit and its ancestors, their grants (with the member role on their own unit),
+/// the session, and a short expiry.
+struct TokenIssuer: Sendable {
+    let tokens: AccessTokenCodec
+    let policy: TokenPolicy
+
+    struct Subject: Sendable {
+        let memberID: String
+        let unitID: String
+        let ancestorIDs: [String]
+        let grants: [Grant]
+    }
+
+    func accessToken(for subject: Subject, sessionID: String, nowMs: Int64) throws -> (token: String, expiresAtMs: Int64) {
+        var claims = AccessTokenClaims()
+        claims.memberID = subject.memberID
+        claims.unitID = subject.unitID
+        claims.ancestorUnitIDs = subject.ancestorIDs
+        var member = Grant()
+        member.role = .member
+        member.unitID = subject.unitID
+        claims.grants = [member] + subject.grants
+        claims.sessionID = sessionID
+        claims.issuedAtMS = nowMs
+        claims.expiresAtMS = nowMs + policy.accessLifetimeMs
+        return (try tokens.sign(claims), claims.expiresAtMS)
+    }
+
+    /// A token for a cell secretary acting for a member without a smartphone: the
+    /// member's identity with no grant beyond the member role, and the secretary's id.
+    func proxyToken(for subject: Subject, secretaryID: String, nowMs: Int64) throws -> ProxyToken {
+        var claims = AccessTokenClaims()
+        claims.memberID = subject.memberID
+        claims.unitID = subject.unitID
+        claims.ancestorUnitIDs = subject.ancestorIDs
+        var member = Grant()
+        member.role = .member
+        member.unitID = subject.unitID
+        claims.grants = [member]
+        claims.proxyMemberID = secretaryID
+        claims.issuedAtMS = nowMs
+        claims.expiresAtMS = nowMs + policy.proxyLifetimeMs
+        var proxy = ProxyToken()
+        proxy.accessToken = try tokens.sign(claims)
+        proxy.expiresAtMS = claims.expiresAtMS
+        return proxy
+    }
+
+    func pair(for subject: Subject, session: SessionStore.Opened, nowMs: Int64) throws -> TokenPair {
+        let access = try accessToken(for: subject, sessionID: session.sessionID, nowMs: nowMs)
+        var pair = TokenPair()
+        pair.accessToken = access.token
+        pair.accessExpiresAtMS = access.expiresAtMs
+        pair.refreshToken = session.refreshToken
+        pair.refreshExpiresAtMS = session.refreshExpiresAtMs
+        pair.sessionID = session.sessionID
+        pair.memberID = subject.memberID
+        return pair
+    }
+}

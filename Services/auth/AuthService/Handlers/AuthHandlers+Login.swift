@@ -1,0 +1,112 @@
+import AuthContracts
+import RPC
+import ServiceKit
+import Store
+
+extension AuthHandlers {
+    /// Sends a login code when the phone has an active account. The answer, the
+    /// caps and the cool-down are the same whether or not it has one, so the call
+    /// cannot be used to find out which phones belong to members.
+    func sendLoginCode(_ request: SendLoginCodeRequest, context: CallContext) async throws -> SendLoginCodeResponse {
+        let phone = try PhoneNumber.canonical(request.phone)
+        let address = clientAddress(context)
+        let (policy, hasher, sms) = (codePolicy, self.hasher, self.sms)
+        return try await write { connection, now in
+            let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
+            try codes.checkSendAllowed(phone: phone, clientAddress: address)
+            try codes.recordSend(phone: phone, clientAddress: address)
+            if let account = try AccountRecord.find(phone: phone, in: connection), account.state == .accountActive {
+                _ = try codes.issue(.login, phone: phone, sender: sms)
+            }
+            var response = SendLoginCodeResponse()
+            response.codeExpiresAtMS = now + policy.validityMs
+            response.resendAfterMS = now + policy.resendCooldownMs
+            return response
+        }
+    }
+
+    func confirmLoginCode(_ request: ConfirmLoginCodeRequest, context: CallContext) async throws -> TokenPair {
+        let phone = try PhoneNumber.canonical(request.phone)
+        guard !request.code.isEmpty else { throw RPCError.invalidArgument(field: "code", "is required") }
+        let memberID = try await read { connection in try AccountRecord.find(phone: phone, in: connection)?.memberID }
+        // Org is asked before the code is spent, so an org outage fails the login
+        // without costing the member their code.
+        var known: TokenIssuer.Subject?
+        if let memberID { known = try await self.subject(memberID: memberID, context: context) }
+        let subject = known
+        let address = clientAddress(context)
+        let device = String(request.deviceName.prefix(120))
+        let (policy, hasher, tokenPolicy) = (codePolicy, self.hasher, issuer.policy)
+        let outcome = try await write { connection, now -> Confirmation in
+            let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
+            guard var account = try AccountRecord.find(phone: phone, in: connection), account.state == .accountActive,
+                  let subject, subject.memberID == account.memberID,
+                  let codeID = try codes.latest(.login, phone: phone) else { return .refused(.unusable) }
+            let audit = AuditLog(connection: connection, atMs: now, clientAddress: address)
+            let check = try codes.check(id: codeID, code: request.code)
+            switch check {
+            case .accepted:
+                break
+            case .wrong(let left):
+                try audit.record(left == 0 ? .auditLockout : .auditCodeFailed, actor: "", subject: account.memberID,
+                                 unitID: account.unitID, detail: "login code, \(left) tries left")
+                return .refused(check)
+            case .unusable:
+                return .refused(check)
+            }
+            try AccountRecord.moveUnit(&account, to: subject.unitID, atMs: now, in: connection)
+            let session = try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy)
+                .open(memberID: account.memberID, deviceName: device)
+            try audit.record(.auditLogin, actor: account.memberID, subject: account.memberID, unitID: account.unitID,
+                             detail: "device \(device)")
+            return .accepted(session, subject, now)
+        }
+        return try outcome.tokens(issuer)
+    }
+
+    /// Rotates the refresh token. The member's unit and grants are read again, so a
+    /// transfer or a new grant reaches the next access token.
+    func refresh(_ request: RefreshRequest, context: CallContext) async throws -> TokenPair {
+        guard !request.refreshToken.isEmpty else { throw RPCError.invalidArgument(field: "refresh_token", "is required") }
+        let digest = try CodeHasher.refreshTokenDigest(request.refreshToken)
+        let memberID = try await read { connection in
+            try connection.queryOne(
+                "SELECT s.member_id FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ?",
+                [digest])?.get(0, as: String.self)
+        }
+        guard let memberID else { throw RPCError(.unauthenticated, "the refresh token is not valid; log in again") }
+        let subject = try await self.subject(memberID: memberID, context: context)
+        let address = clientAddress(context)
+        let tokenPolicy = issuer.policy
+        let outcome = try await write { connection, now -> RefreshOutcome in
+            guard var account = try AccountRecord.find(memberID: memberID, in: connection),
+                  account.state == .accountActive else { return .invalid }
+            switch try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy).refresh(request.refreshToken) {
+            case .rotated(let session, _):
+                try AccountRecord.moveUnit(&account, to: subject.unitID, atMs: now, in: connection)
+                return .rotated(session, now)
+            case .reused(let sessionID, _):
+                try AuditLog(connection: connection, atMs: now, clientAddress: address)
+                    .record(.auditRefreshReused, actor: "", subject: memberID, unitID: account.unitID,
+                            detail: "session \(sessionID) ended")
+                return .reused
+            case .invalid:
+                return .invalid
+            }
+        }
+        switch outcome {
+        case .rotated(let session, let now):
+            return try issuer.pair(for: subject, session: session, nowMs: now)
+        case .reused:
+            throw RPCError(.unauthenticated, "this refresh token was already used; the session has been ended for safety")
+        case .invalid:
+            throw RPCError(.unauthenticated, "the refresh token is not valid; log in again")
+        }
+    }
+}
+
+enum RefreshOutcome: Sendable {
+    case rotated(SessionStore.Opened, Int64)
+    case reused
+    case invalid
+}

@@ -1,0 +1,135 @@
+import AuthContracts
+import RPC
+import ServiceKit
+import Store
+
+extension AuthHandlers {
+    /// Checks the card with org, then sends a code to the phone. Every attempt counts
+    /// against the per-phone and per-address caps, matched or not, so the door cannot
+    /// be used to try cards.
+    func startRegistration(_ request: StartRegistrationRequest, context: CallContext) async throws
+        -> StartRegistrationResponse
+    {
+        let card = try CardDetails(number: request.cardNumber, fullName: request.fullName, birthDate: request.birthDate)
+        let phone = try PhoneNumber.canonical(request.phone)
+        let face = request.face ?? FaceAttestation()
+        guard (0...1).contains(face.score) else { throw RPCError.invalidArgument(field: "face.score", "must be between 0 and 1") }
+        let device = String(request.deviceName.prefix(120))
+        let address = clientAddress(context)
+        let policy = codePolicy
+        let hasher = self.hasher
+        try await write { connection, now in
+            let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
+            try codes.checkSendAllowed(phone: phone, clientAddress: address)
+            try codes.recordSend(phone: phone, clientAddress: address)
+        }
+        let match = try await directory.checkCard(number: card.number, fullName: card.fullName,
+                                                  birthDate: card.birthDate, context: context)
+        guard match.matched else {
+            throw RPCError(.failedPrecondition, "the card number, name and birth date do not match an active party member")
+        }
+        let sms = self.sms
+        return try await write { connection, now in
+            let existing = try AccountRecord.find(memberID: match.memberID, in: connection)
+            let moves = existing.map { $0.phone != phone } ?? false
+            if moves {
+                guard FacePolicy.passes(score: face.score, liveness: face.livenessPassed) else {
+                    throw RPCError(.permissionDenied,
+                                   "this card already has an account on another phone; moving it needs the card owner's face match, or the cell secretary's help")
+                }
+            }
+            if let holder = try AccountRecord.find(phone: phone, in: connection), holder.memberID != match.memberID {
+                throw RPCError(.alreadyExists, "phone: the phone already belongs to another member's account")
+            }
+            let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
+            let code = try codes.issue(.registration, phone: phone, sender: sms)
+            let id = RecordID.make("r", nowMs: now)
+            try connection.execute(
+                """
+                INSERT INTO registrations (id, member_id, unit_id, phone, code_id, face_score, face_liveness, device_name,
+                                           moves_account, created_at_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [id, match.memberID, match.unitID, phone, code.id, face.score, face.livenessPassed, device, moves, now])
+            var response = StartRegistrationResponse()
+            response.registrationID = id
+            response.codeExpiresAtMS = code.expiresAtMs
+            response.movesExistingAccount = moves
+            return response
+        }
+    }
+
+    func confirmRegistration(_ request: ConfirmRegistrationRequest, context: CallContext) async throws -> TokenPair {
+        guard !request.registrationID.isEmpty else { throw RPCError.invalidArgument(field: "registration_id", "is required") }
+        let pending = try await read { connection in
+            try connection.queryOne("SELECT member_id, unit_id FROM registrations WHERE id = ? AND confirmed_at_ms IS NULL",
+                                    [request.registrationID])
+                .map { (memberID: try $0.get(0) as String, unitID: try $0.get(1) as String) }
+        }
+        guard let pending else { throw RPCError(.notFound, "registration_id: no registration waiting for a code") }
+        let ancestors = try await ancestors(of: pending.unitID, context: context)
+        let address = clientAddress(context)
+        let (policy, hasher, sms, tokenPolicy) = (codePolicy, self.hasher, self.sms, issuer.policy)
+        let outcome = try await write { connection, now -> Confirmation in
+            guard let row = try connection.queryOne(
+                """
+                SELECT member_id, unit_id, phone, code_id, device_name, moves_account, face_score, face_liveness
+                FROM registrations WHERE id = ? AND confirmed_at_ms IS NULL
+                """, [request.registrationID]) else { return .refused(.unusable) }
+            let memberID: String = try row.get(0)
+            let unitID: String = try row.get(1)
+            let phone: String = try row.get(2)
+            let audit = AuditLog(connection: connection, atMs: now, clientAddress: address)
+            let check = try CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
+                .check(id: try row.get(3), code: request.code)
+            guard check == .accepted else {
+                try audit.record(check == .unusable ? .auditLockout : .auditCodeFailed, actor: "", subject: memberID,
+                                 unitID: unitID, detail: "registration code")
+                return .refused(check)
+            }
+            if var account = try AccountRecord.find(memberID: memberID, in: connection) {
+                if account.phone != phone {
+                    let oldPhone = account.phone
+                    try connection.execute("UPDATE accounts SET phone = ?, updated_at_ms = ? WHERE member_id = ?",
+                                           [phone, now, memberID])
+                    try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy).endAll(of: memberID)
+                    try sms.send("Sổ tay: tài khoản của bạn vừa được chuyển sang số điện thoại khác. Nếu không phải bạn, hãy báo ngay cho chi bộ.",
+                                 to: oldPhone, atMs: now, in: connection)
+                    try audit.record(.auditPhoneChanged, actor: memberID, subject: memberID, unitID: unitID,
+                                     detail: "phone \(PhoneNumber.hint(oldPhone)) → \(PhoneNumber.hint(phone)); face \(try row.get(6) as Double)")
+                }
+                try AccountRecord.moveUnit(&account, to: unitID, atMs: now, in: connection)
+            } else {
+                try AccountRecord.insert(AccountRecord(memberID: memberID, phone: phone, unitID: unitID, state: .accountActive,
+                                                       origin: "ekyc", createdAtMs: now), in: connection)
+                try audit.record(.auditRegistered, actor: memberID, subject: memberID, unitID: unitID,
+                                 detail: "eKYC, face \(try row.get(6) as Double), liveness \(try row.get(7) as Bool)")
+            }
+            try connection.execute("UPDATE registrations SET confirmed_at_ms = ? WHERE id = ?", [now, request.registrationID])
+            let session = try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy)
+                .open(memberID: memberID, deviceName: try row.get(4))
+            let grants = try AccountRecord.grants(of: memberID, in: connection)
+            return .accepted(session, TokenIssuer.Subject(memberID: memberID, unitID: unitID, ancestorIDs: ancestors,
+                                                          grants: grants), now)
+        }
+        return try outcome.tokens(issuer)
+    }
+}
+
+/// How a code confirmation ended: a session to sign tokens for, or a refusal that is
+/// answered only after the tries were counted.
+enum Confirmation: Sendable {
+    case accepted(SessionStore.Opened, TokenIssuer.Subject, Int64)
+    case refused(CodeStore.Check)
+
+    func tokens(_ issuer: TokenIssuer) throws -> TokenPair {
+        switch self {
+        case .accepted(let session, let subject, let now):
+            return try issuer.pair(for: subject, session: session, nowMs: now)
+        case .refused(.wrong(let left)) where left > 0:
+            throw RPCError(.unauthenticated, "the code is wrong; \(left) tries left")
+        case .refused:
+            throw RPCError(.unauthenticated, "the code is wrong, used or expired; ask for a new one")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import AuthContracts
+import RPC
+import RPCContracts
+import ServiceKit
+import Store
+
+extension AuthHandlers {
+    static let statsReaders: Set<Role> = [.administrator, .committeeStaff]
+
+    /// The monthly table: the unit and each direct subordinate with its members (from
+    /// org), its registered accounts (summed over its subtree with the tree replica)
+    /// and the rate, subordinates ranked by rate.
+    func getRegistrationStats(_ request: GetRegistrationStatsRequest, context: CallContext) async throws
+        -> RegistrationStats
+    {
+        _ = try await requireRole(Self.statsReaders, on: request.unitID, context: context, to: "read its statistics")
+        guard tree.isReady, tree.unit(request.unitID) != nil else {
+            throw RPCError(.unavailable, "the unit tree is still loading; try again in a moment")
+        }
+        let accountsByUnit = try await read { connection in
+            Dictionary(uniqueKeysWithValues: try connection.query("SELECT unit_id, accounts FROM unit_accounts")
+                .map { (try $0.get(0) as String, try $0.get(1) as Int64) })
+        }
+        let snapshot = tree.tree
+        func registered(under unitID: String) -> Int64 {
+            var total: Int64 = 0
+            var pending = [unitID]
+            while let next = pending.popLast() {
+                total += accountsByUnit[next] ?? 0
+                pending += snapshot.children(of: next).map(\.id)
+            }
+            return total
+        }
+        func row(_ unitID: String) async throws -> UnitRegistration {
+            var row = UnitRegistration()
+            row.unitID = unitID
+            row.unitName = snapshot.unit(unitID)?.name ?? ""
+            row.members = try await directory.counts(of: unitID, context: context).members
+            row.registered = registered(under: unitID)
+            row.rate = row.members > 0 ? Double(row.registered) / Double(row.members) : 0
+            return row
+        }
+        var stats = RegistrationStats()
+        stats.unit = try await row(request.unitID)
+        var subordinates: [UnitRegistration] = []
+        for child in snapshot.children(of: request.unitID) where child.isActive {
+            subordinates.append(try await row(child.id))
+        }
+        subordinates.sort { ($0.rate, $1.unitName) > ($1.rate, $0.unitName) }
+        for index in subordinates.indices { subordinates[index].rank = Int32(index + 1) }
+        stats.subordinates = subordinates
+        return stats
+    }
+
+    /// Newest first: the events of every unit in the subtree.
+    func listAuditEvents(_ request: ListAuditEventsRequest, context: CallContext) async throws -> AuditEventList {
+        _ = try await requireRole([.administrator], on: request.unitID, context: context, to: "read its audit log")
+        guard request.pageSize >= 0 else { throw RPCError.invalidArgument(field: "page_size", "must not be negative") }
+        let pageSize = request.pageSize == 0 ? 50 : min(Int(request.pageSize), 500)
+        var start = Int64.max
+        if !request.pageToken.isEmpty {
+            guard let decoded = Base64URL.decode(Substring(request.pageToken)),
+                  let sequence = Int64(String(decoding: decoded, as: UTF8.self)) else {
+                throw RPCError.invalidArgument(field: "page_token", "is not a token this server gave out")
+            }
+            start = sequence
+        }
+        let before = start
+        let snapshot = tree.tree
+        let root = request.unitID
+        // Scans back in batches until a page of this subtree's events is found or the
+        // log ends; a unit the replica does not know yet counts only when it is the root.
+        let (events, more) = try await read { connection -> ([AuditEvent], Bool) in
+            var found: [AuditEvent] = []
+            var cursor = before
+            while found.count <= pageSize {
+                let batch = try connection.query(
+                    "SELECT \(AuditLog.columns) FROM audit_events WHERE sequence < ? ORDER BY sequence DESC LIMIT 1000",
+                    [cursor]).map(AuditLog.event(from:))
+                guard let last = batch.last else { break }
+                found += batch.filter { $0.unitID == root || snapshot.isUnit($0.unitID, inSubtreeOf: root) }
+                cursor = last.sequence
+            }
+            return (Array(found.prefix(pageSize)), found.count > pageSize)
+        }
+        var list = AuditEventList()
+        list.events = events
+        if more, let last = events.last { list.nextPageToken = Base64URL.encode(Array(String(last.sequence).utf8)) }
+        return list
+    }
+}

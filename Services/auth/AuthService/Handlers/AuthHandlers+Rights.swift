@@ -1,0 +1,143 @@
+import AuthContracts
+import RPC
+import RPCContracts
+import ServiceKit
+import Store
+
+extension AuthHandlers {
+    func grantRole(_ request: GrantRoleRequest, context: CallContext) async throws -> GrantList {
+        try await changeGrant(memberID: request.memberID, role: request.role, unitID: request.unitID,
+                              reason: request.reason, granting: true, context: context)
+    }
+
+    func revokeRole(_ request: RevokeRoleRequest, context: CallContext) async throws -> GrantList {
+        try await changeGrant(memberID: request.memberID, role: request.role, unitID: request.unitID,
+                              reason: request.reason, granting: false, context: context)
+    }
+
+    /// Grants and revocations share every check: the role is grantable, the caller
+    /// is an administrator of the unit (a grant above covers it) and ranks at least
+    /// as high there as the role, and the member has an account.
+    private func changeGrant(memberID: String, role: Role, unitID: String, reason: String, granting: Bool,
+                             context: CallContext) async throws -> GrantList {
+        let rank = try RoleRules.checkGrantable(role)
+        guard !memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
+        let caller = try await requireRole(RoleRules.granters, on: unitID, context: context,
+                                           to: granting ? "grant roles there" : "revoke roles there")
+        let ancestors = try await self.ancestors(of: unitID, context: context)
+        let callerRank = caller.claims.grants
+            .filter { $0.unitID == unitID || ancestors.contains($0.unitID) }
+            .compactMap { RoleRules.rank($0.role) }.max() ?? -1
+        guard rank <= callerRank else { throw RPCError(.permissionDenied, "you cannot grant a role above your own") }
+        guard tree.unit(unitID)?.isActive ?? true else {
+            throw RPCError(.failedPrecondition, "unit_id: the unit was merged or dissolved")
+        }
+        let address = clientAddress(context)
+        return try await write { connection, now in
+            guard try AccountRecord.find(memberID: memberID, in: connection) != nil else {
+                throw RPCError(.notFound, "member_id: the member has no account yet")
+            }
+            if granting {
+                try connection.execute(
+                    """
+                    INSERT INTO grants (member_id, role, unit_id, granted_by, granted_at_ms) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    [memberID, Int64(role.rawValue), unitID, caller.memberID, now])
+            } else {
+                try connection.execute("DELETE FROM grants WHERE member_id = ? AND role = ? AND unit_id = ?",
+                                       [memberID, Int64(role.rawValue), unitID])
+            }
+            try AuditLog(connection: connection, atMs: now, clientAddress: address)
+                .record(granting ? .auditGranted : .auditRevoked, actor: caller.memberID, subject: memberID,
+                        unitID: unitID, detail: "role \(role) on \(unitID)" + (reason.isEmpty ? "" : ": \(reason.prefix(500))"))
+            var list = GrantList()
+            list.memberID = memberID
+            list.grants = try AccountRecord.grants(of: memberID, in: connection)
+            return list
+        }
+    }
+
+    func setAccountLock(_ request: SetAccountLockRequest, context: CallContext) async throws -> Account {
+        guard !request.memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
+        let unitID = try await read { connection in try AccountRecord.find(memberID: request.memberID, in: connection)?.unitID }
+        guard let unitID else { throw RPCError(.notFound, "member_id: no account for this member") }
+        let caller = try await requireRole([.administrator], on: unitID, context: context, to: "lock its accounts")
+        let address = clientAddress(context)
+        let policy = issuer.policy
+        return try await write { connection, now in
+            guard var account = try AccountRecord.find(memberID: request.memberID, in: connection) else {
+                throw RPCError(.notFound, "member_id: no account for this member")
+            }
+            account.state = request.locked ? .accountLocked : .accountActive
+            try connection.execute("UPDATE accounts SET state = ?, updated_at_ms = ? WHERE member_id = ?",
+                                   [Int64(account.state.rawValue), now, account.memberID])
+            if request.locked {
+                try SessionStore(connection: connection, nowMs: now, policy: policy).endAll(of: account.memberID)
+            }
+            try AuditLog(connection: connection, atMs: now, clientAddress: address)
+                .record(request.locked ? .auditAccountLocked : .auditAccountUnlocked, actor: caller.memberID,
+                        subject: account.memberID, unitID: account.unitID, detail: String(request.reason.prefix(500)))
+            return account.contract(grants: try AccountRecord.grants(of: account.memberID, in: connection))
+        }
+    }
+
+    /// Opens accounts for members of a unit from the registry, each with the phone the
+    /// registry holds (the national rollout); members without a phone, with an account
+    /// already, or whose phone is another account's are skipped.
+    func issueAccounts(_ request: IssueAccountsRequest, context: CallContext) async throws -> IssueAccountsResponse {
+        let caller = try await requireRole([.administrator], on: request.unitID, context: context, to: "issue accounts")
+        var candidates: [(memberID: String, unitID: String, phone: String)] = []
+        let wanted = Set(request.memberIDs)
+        for summary in try await directory.members(under: request.unitID, context: context)
+        where wanted.isEmpty || wanted.contains(summary.id) {
+            let member = try await directory.member(summary.id, context: context)
+            if let phone = try? PhoneNumber.canonical(member.phone) {
+                candidates.append((member.id, member.unitID, phone))
+            }
+        }
+        let skippedForPhone = (wanted.isEmpty ? 0 : wanted.count - candidates.count)
+        let found = candidates
+        let address = clientAddress(context)
+        let issued = try await write { connection, now -> Int in
+            var issued = 0
+            for candidate in found {
+                guard try AccountRecord.find(memberID: candidate.memberID, in: connection) == nil,
+                      try AccountRecord.find(phone: candidate.phone, in: connection) == nil else { continue }
+                try AccountRecord.insert(AccountRecord(memberID: candidate.memberID, phone: candidate.phone,
+                                                       unitID: candidate.unitID, state: .accountActive, origin: "issued",
+                                                       createdAtMs: now), in: connection)
+                issued += 1
+            }
+            try AuditLog(connection: connection, atMs: now, clientAddress: address)
+                .record(.auditAccountsIssued, actor: caller.memberID, subject: "", unitID: request.unitID,
+                        detail: "\(issued) accounts issued")
+            return issued
+        }
+        var response = IssueAccountsResponse()
+        response.issued = Int32(issued)
+        response.skipped = Int32(candidates.count - issued + skippedForPhone)
+        return response
+    }
+
+    /// A short-lived token for a cell secretary to act for a member of their cell
+    /// (a member without a smartphone); the token carries both identities.
+    func actForMember(_ request: ActForMemberRequest, context: CallContext) async throws -> ProxyToken {
+        let caller = try context.requireCaller()
+        guard caller.proxyMemberID == nil else { throw RPCError(.permissionDenied, "a proxy token cannot start another") }
+        guard !request.memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
+        let subject = try await self.subject(memberID: request.memberID, context: context)
+        guard caller.rights.holds(.cellSecretary, on: subject.unitID, unitAncestors: subject.ancestorIDs) else {
+            throw RPCError(.permissionDenied, "only the secretary of the member's own cell may act for them")
+        }
+        let address = clientAddress(context)
+        try await write { connection, now in
+            try AuditLog(connection: connection, atMs: now, clientAddress: address)
+                .record(.auditProxyStarted, actor: caller.memberID, subject: subject.memberID, unitID: subject.unitID,
+                        detail: String(request.reason.prefix(500)))
+        }
+        return try issuer.proxyToken(for: TokenIssuer.Subject(memberID: subject.memberID, unitID: subject.unitID,
+                                                              ancestorIDs: subject.ancestorIDs, grants: []),
+                                     secretaryID: caller.memberID, nowMs: clock.nowMs)
+    }
+}

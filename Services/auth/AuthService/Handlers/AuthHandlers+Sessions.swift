@@ -1,0 +1,61 @@
+import AuthContracts
+import RPC
+import ServiceKit
+import Store
+
+extension AuthHandlers {
+    func listSessions(_ request: ListSessionsRequest, context: CallContext) async throws -> SessionList {
+        let caller = try await requireSession(context)
+        let (now, policy) = (clock.nowMs, issuer.policy)
+        return try await read { connection in
+            var list = SessionList()
+            list.sessions = try SessionStore(connection: connection, nowMs: now, policy: policy)
+                .list(of: caller.memberID, current: caller.sessionID)
+            return list
+        }
+    }
+
+    func revokeSession(_ request: RevokeSessionRequest, context: CallContext) async throws -> LogoutResponse {
+        let caller = try await requireSession(context)
+        guard !request.sessionID.isEmpty else { throw RPCError.invalidArgument(field: "session_id", "is required") }
+        let address = clientAddress(context)
+        let policy = issuer.policy
+        try await write { connection, now in
+            guard let owner: String = try connection.queryOne("SELECT member_id FROM sessions WHERE id = ?",
+                                                              [request.sessionID])?.get(0),
+                  owner == caller.memberID else {
+                throw RPCError(.notFound, "session_id: you have no such session")
+            }
+            try SessionStore(connection: connection, nowMs: now, policy: policy).end(request.sessionID)
+            try AuditLog(connection: connection, atMs: now, clientAddress: address)
+                .record(.auditSessionRevoked, actor: caller.memberID, subject: caller.memberID, unitID: caller.unitID,
+                        detail: "session \(request.sessionID)")
+        }
+        return LogoutResponse()
+    }
+
+    func logout(_ request: LogoutRequest, context: CallContext) async throws -> LogoutResponse {
+        let caller = try context.requireCaller()
+        let policy = issuer.policy
+        try await write { connection, now in
+            try SessionStore(connection: connection, nowMs: now, policy: policy).end(caller.sessionID)
+        }
+        return LogoutResponse()
+    }
+
+    /// The caller's own account, or (for an administrator of the unit) a member's.
+    func getAccount(_ request: GetAccountRequest, context: CallContext) async throws -> Account {
+        let caller = try context.requireCaller()
+        let memberID = request.memberID.isEmpty ? caller.memberID : request.memberID
+        let found = try await read { connection in
+            try AccountRecord.find(memberID: memberID, in: connection).map {
+                ($0, try AccountRecord.grants(of: memberID, in: connection))
+            }
+        }
+        guard let (account, grants) = found else { throw RPCError(.notFound, "member_id: no account for this member") }
+        if memberID != caller.memberID {
+            _ = try await requireRole([.administrator], on: account.unitID, context: context, to: "read its accounts")
+        }
+        return account.contract(grants: grants)
+    }
+}

@@ -1,0 +1,5 @@
+// sotay-auth: the auth service's process (Services/auth/README.md).
+import AuthService
+import ServiceKit
+
+await ServiceMain.run(AuthServiceDefinition.definition)
