@@ -107,6 +107,10 @@ let orgTargets: [Target] = [
         dependencies: ["OrgService", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
         path: "Tests/OrgServiceTests"
     ),
+    // Synthetic org data (`sotay seed`, bench-org): Foundation only, so the CLI and the
+    // benchmark share it without pulling the service in.
+    .target(name: "OrgSeed", path: "Tools/OrgSeed"),
+    .testTarget(name: "OrgSeedTests", dependencies: ["OrgSeed"], path: "Tests/OrgSeedTests"),
 ]
 
 let authTargets: [Target] = [
@@ -124,10 +128,19 @@ let authTargets: [Target] = [
     ),
 ]
 
+// Journeys across the real executables, each its own process (DESIGN.md §10).
+let systemTestTargets: [Target] = [
+    .testTarget(
+        name: "SystemTests",
+        dependencies: ["sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        path: "Tests/SystemTests"
+    ),
+]
+
 let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets,
+        + conformanceTargets + orgTargets + authTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )
