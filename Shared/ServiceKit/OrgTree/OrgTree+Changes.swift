@@ -40,16 +40,16 @@ extension OrgTree {
         // Reuse the string instances already stored for the unit's id and its parent's
         // id, so each id's characters are kept once however many places refer to it.
         let id = old?.id ?? unit.id
-        let parentID = units[unit.parentID]?.id ?? unit.parentID
-        let new = StoredUnit(unit, id: id, parentID: parentID)
-        if let old, old.isActive, !old.parentID.isEmpty {
-            activeChildren.update(old.parentID) { children in
+        let parentID = unit.parentID.isEmpty ? nil : units[unit.parentID]?.id ?? unit.parentID
+        let new = UnitSnapshot(unit, id: id, parentID: parentID)
+        if let old, old.isActive, let oldParentID = old.parentID {
+            activeChildren.update(oldParentID) { children in
                 children?.remove(id)
                 if children?.isEmpty == true { children = nil }
             }
         }
-        if new.isActive, !new.parentID.isEmpty {
-            activeChildren.update(new.parentID) { children in
+        if new.isActive, let parentID {
+            activeChildren.update(parentID) { children in
                 children = children ?? []
                 children?.insert(id)
             }

@@ -13,7 +13,7 @@ public struct OrgTree: Sendable {
 
     /// The position in org's change feed that this tree reflects.
     public internal(set) var sequence: Int64
-    var units = ShardedTable<StoredUnit>()
+    var units = ShardedTable<UnitSnapshot>()
     /// The active children of each unit, by parent id. Only active units are indexed:
     /// they make up the tree as it is now.
     var activeChildren = ShardedTable<Set<String>>()
@@ -28,13 +28,12 @@ public struct OrgTree: Sendable {
 
     /// The unit with `id` in any state, or nil when the tree has never held it.
     public func unit(_ id: String) -> UnitSnapshot? {
-        guard let unit = units[id] else { return nil }
-        var depth = 0
+        guard var unit = units[id] else { return nil }
         _ = walkAncestors(of: unit) { _ in
-            depth += 1
+            unit.depth += 1
             return true
         }
-        return UnitSnapshot(unit, depth: depth)
+        return unit
     }
 
     /// The ids of the unit's ancestors, root first and parent last (empty for the
@@ -65,19 +64,21 @@ public struct OrgTree: Sendable {
     /// The active units directly under `id`, by name (then id, for equal names).
     public func children(of id: String) -> [UnitSnapshot] {
         guard let childIDs = activeChildren[id], let parent = unit(id) else { return [] }
-        return childIDs.compactMap { units[$0] }
-            .map { UnitSnapshot($0, depth: parent.depth + 1) }
-            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        return childIDs.compactMap { childID in
+            var child = units[childID]
+            child?.depth = parent.depth + 1
+            return child
+        }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
     /// Calls `visit` with each ancestor of `unit`, parent first, until it returns false.
     /// Answers false when the chain is broken: a parent the tree does not hold, or a
     /// walk past `maximumDepth`.
-    private func walkAncestors(of unit: StoredUnit, _ visit: (StoredUnit) -> Bool) -> Bool {
+    private func walkAncestors(of unit: UnitSnapshot, _ visit: (UnitSnapshot) -> Bool) -> Bool {
         var parentID = unit.parentID
         var steps = 0
-        while !parentID.isEmpty {
-            guard steps < Self.maximumDepth, let parent = units[parentID] else { return false }
+        while let id = parentID {
+            guard steps < Self.maximumDepth, let parent = units[id] else { return false }
             guard visit(parent) else { return true }
             parentID = parent.parentID
             steps += 1

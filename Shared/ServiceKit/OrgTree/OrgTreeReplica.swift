@@ -58,6 +58,8 @@ public final class OrgTreeReplica: Sendable {
         client: OrgServiceClient, callOptions: @escaping @Sendable () throws -> CallOptions,
         pollInterval: Duration = .seconds(2)
     ) {
+        // The follower holds the replica until stop(); a replica lives as long as its
+        // service anyway.
         let feed = OrgTreeFollower(client: client, callOptions: callOptions, pollInterval: pollInterval,
                                    logger: logger, publish: { [self] tree in publish(tree) })
         follower.withLock { task in

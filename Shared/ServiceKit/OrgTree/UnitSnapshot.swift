@@ -13,37 +13,14 @@ public struct UnitSnapshot: Sendable, Hashable {
     /// Merged and dissolved units are kept so that old ids still resolve.
     public let state: UnitState
     /// 0 for the root. Derived from the parents the replica holds rather than taken
-    /// from the feed, because a move records one change for the moved unit only and
-    /// its descendants' depths change with it.
-    public let depth: Int
-
-    init(_ unit: StoredUnit, depth: Int) {
-        id = unit.id
-        parentID = unit.parentID.isEmpty ? nil : unit.parentID
-        name = unit.name
-        kind = unit.kind
-        cellType = unit.cellType
-        state = unit.state
-        self.depth = depth
-    }
-
-    public var isActive: Bool { state == .active }
-}
-
-/// What the replica stores per unit: a `UnitSnapshot` without the depth, which is
-/// computed on reading (see `UnitSnapshot.depth`).
-struct StoredUnit: Sendable {
-    let id: String
-    /// Empty for the root, as on the wire.
-    let parentID: String
-    let name: String
-    let kind: UnitKind
-    let cellType: CellType
-    let state: UnitState
+    /// from the feed, because a move records one change for the moved unit only while
+    /// the depth of its whole subtree changes. The tree stores units with 0 here and
+    /// sets it when it hands one out.
+    public internal(set) var depth = 0
 
     /// `id` and `parentID` are passed apart from `unit` so that the tree can hand in
     /// string instances it already stores (see `OrgTree.upsert`).
-    init(_ unit: OrgUnit, id: String, parentID: String) {
+    init(_ unit: OrgUnit, id: String, parentID: String?) {
         self.id = id
         self.parentID = parentID
         name = unit.name
@@ -52,5 +29,5 @@ struct StoredUnit: Sendable {
         state = unit.state
     }
 
-    var isActive: Bool { state == .active }
+    public var isActive: Bool { state == .active }
 }
