@@ -26,8 +26,9 @@ struct CardDetails: Sendable {
     }
 }
 
-/// The device's face match: a re-registration that moves an existing account to a
-/// new phone needs a passing one, as the owner's proof beside the card and the code.
+/// The device's face match: every registration needs a passing one, as the owner's
+/// proof beside the card and the code (it is what stops a re-registration from moving
+/// someone's account to a stranger's phone).
 enum FacePolicy {
     static let minimumScore = 0.8
 

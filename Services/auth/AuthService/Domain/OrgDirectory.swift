@@ -36,14 +36,20 @@ struct OrgDirectory: Sendable {
         return try await org.getAncestors(request, options: try options(context)).units.map(\.id)
     }
 
+    /// Asked with the caller's own token, not auth's: org lists a unit's members only to
+    /// those with rights on the unit (an administrator issuing accounts there), and
+    /// checks that itself.
     func members(under unitID: String, context: CallContext) async throws -> [MemberSummary] {
+        let options = CallOptions(parent: context, metadata: [
+            MetadataKey.authorization: context.metadata[MetadataKey.authorization] ?? "",
+        ])
         var request = SearchMembersRequest()
         request.withinUnitID = unitID
         request.statuses = [.probationary, .official, .exempt]
         request.pageSize = 500
         var all: [MemberSummary] = []
         repeat {
-            let page = try await org.searchMembers(request, options: try options(context))
+            let page = try await org.searchMembers(request, options: options)
             all += page.members
             request.pageToken = page.nextPageToken
         } while !request.pageToken.isEmpty

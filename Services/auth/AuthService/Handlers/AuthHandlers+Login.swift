@@ -61,7 +61,9 @@ extension AuthHandlers {
                              detail: "device \(device)")
             return .accepted(session, subject, now)
         }
-        return try outcome.tokens(issuer)
+        // A phone without an account has no code to count tries on: saying how many are
+        // left would tell a stranger which phones belong to members.
+        return try outcome.tokens(issuer, revealingTriesLeft: false)
     }
 
     /// Rotates the refresh token. The member's unit and grants are read again, so a

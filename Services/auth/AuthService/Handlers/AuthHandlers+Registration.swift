@@ -14,6 +14,12 @@ extension AuthHandlers {
         let phone = try PhoneNumber.canonical(request.phone)
         let face = request.face ?? FaceAttestation()
         guard (0...1).contains(face.score) else { throw RPCError.invalidArgument(field: "face.score", "must be between 0 and 1") }
+        // The card's details are often known to others (printed, photocopied); the
+        // device's face match is what ties the card to the person holding the phone.
+        guard FacePolicy.passes(score: face.score, liveness: face.livenessPassed) else {
+            throw RPCError(.permissionDenied,
+                           "the face does not match the card's owner; try again in good light, or ask the cell secretary for help")
+        }
         let device = String(request.deviceName.prefix(120))
         let address = clientAddress(context)
         let policy = codePolicy
@@ -32,12 +38,6 @@ extension AuthHandlers {
         return try await write { connection, now in
             let existing = try AccountRecord.find(memberID: match.memberID, in: connection)
             let moves = existing.map { $0.phone != phone } ?? false
-            if moves {
-                guard FacePolicy.passes(score: face.score, liveness: face.livenessPassed) else {
-                    throw RPCError(.permissionDenied,
-                                   "this card already has an account on another phone; moving it needs the card owner's face match, or the cell secretary's help")
-                }
-            }
             if let holder = try AccountRecord.find(phone: phone, in: connection), holder.memberID != match.memberID {
                 throw RPCError(.alreadyExists, "phone: the phone already belongs to another member's account")
             }
@@ -112,7 +112,7 @@ extension AuthHandlers {
             return .accepted(session, TokenIssuer.Subject(memberID: memberID, unitID: unitID, ancestorIDs: ancestors,
                                                           grants: grants), now)
         }
-        return try outcome.tokens(issuer)
+        return try outcome.tokens(issuer, revealingTriesLeft: true)
     }
 }
 
@@ -122,11 +122,12 @@ enum Confirmation: Sendable {
     case accepted(SessionStore.Opened, TokenIssuer.Subject, Int64)
     case refused(CodeStore.Check)
 
-    func tokens(_ issuer: TokenIssuer) throws -> TokenPair {
+    /// `revealingTriesLeft`: whether a wrong code's refusal says how many tries are left.
+    func tokens(_ issuer: TokenIssuer, revealingTriesLeft: Bool) throws -> TokenPair {
         switch self {
         case .accepted(let session, let subject, let now):
             return try issuer.pair(for: subject, session: session, nowMs: now)
-        case .refused(.wrong(let left)) where left > 0:
+        case .refused(.wrong(let left)) where left > 0 && revealingTriesLeft:
             throw RPCError(.unauthenticated, "the code is wrong; \(left) tries left")
         case .refused:
             throw RPCError(.unauthenticated, "the code is wrong, used or expired; ask for a new one")

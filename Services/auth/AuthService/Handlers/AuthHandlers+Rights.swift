@@ -60,9 +60,21 @@ extension AuthHandlers {
 
     func setAccountLock(_ request: SetAccountLockRequest, context: CallContext) async throws -> Account {
         guard !request.memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
-        let unitID = try await read { connection in try AccountRecord.find(memberID: request.memberID, in: connection)?.unitID }
-        guard let unitID else { throw RPCError(.notFound, "member_id: no account for this member") }
+        let found = try await read { connection in
+            try AccountRecord.find(memberID: request.memberID, in: connection).map {
+                ($0.unitID, try AccountRecord.grants(of: request.memberID, in: connection))
+            }
+        }
+        guard let (unitID, held) = found else { throw RPCError(.notFound, "member_id: no account for this member") }
         let caller = try await requireRole([.administrator], on: unitID, context: context, to: "lock its accounts")
+        // The member's unit is not enough: a province administrator may live in a
+        // commune's cell, and the commune's administrator must not lock them out.
+        for grant in held {
+            let ancestors = try await self.ancestors(of: grant.unitID, context: context)
+            guard caller.rights.holds(.administrator, on: grant.unitID, unitAncestors: ancestors) else {
+                throw RPCError(.permissionDenied, "the member holds a role outside your subtree; their administrator locks them")
+            }
+        }
         let address = clientAddress(context)
         let policy = issuer.policy
         return try await write { connection, now in
@@ -89,14 +101,15 @@ extension AuthHandlers {
         let caller = try await requireRole([.administrator], on: request.unitID, context: context, to: "issue accounts")
         var candidates: [(memberID: String, unitID: String, phone: String)] = []
         let wanted = Set(request.memberIDs)
+        var considered = 0
         for summary in try await directory.members(under: request.unitID, context: context)
         where wanted.isEmpty || wanted.contains(summary.id) {
+            considered += 1
             let member = try await directory.member(summary.id, context: context)
             if let phone = try? PhoneNumber.canonical(member.phone) {
                 candidates.append((member.id, member.unitID, phone))
             }
         }
-        let skippedForPhone = (wanted.isEmpty ? 0 : wanted.count - candidates.count)
         let found = candidates
         let address = clientAddress(context)
         let issued = try await write { connection, now -> Int in
@@ -116,7 +129,9 @@ extension AuthHandlers {
         }
         var response = IssueAccountsResponse()
         response.issued = Int32(issued)
-        response.skipped = Int32(candidates.count - issued + skippedForPhone)
+        // Every member asked about and not issued was skipped: no phone, an account
+        // already, the phone another account's, or a named member outside the unit.
+        response.skipped = Int32((wanted.isEmpty ? considered : wanted.count) - issued)
         return response
     }
 
