@@ -25,16 +25,26 @@ public struct AccessTokenCodec: Sendable {
 
     /// The claims of a valid token; `nowMs` is the verifier's clock.
     public func verify(_ token: String, nowMs: Int64) throws(TokenError) -> AccessTokenClaims {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == Self.version else { throw .malformed }
-        guard let key = keyRing.key(id: parts[1]) else { throw .unknownKey }
-        guard let signature = Base64URL.decode(parts[3]), let payload = Base64URL.decode(parts[2]) else {
+        // Split on the bytes: String.split works in Characters, which costs more than
+        // the HMAC itself on every call of every service.
+        let utf8 = token.utf8
+        var dots: [String.Index] = []
+        var index = utf8.startIndex
+        while index < utf8.endIndex, dots.count <= 3 {
+            if utf8[index] == UInt8(ascii: ".") { dots.append(index) }
+            index = utf8.index(after: index)
+        }
+        guard dots.count == 3 else { throw .malformed }
+        let part = { (from: String.Index, to: String.Index) in Substring(token.utf8[from..<to]) }
+        guard part(token.startIndex, dots[0]) == Self.version else { throw .malformed }
+        guard let key = keyRing.key(id: part(utf8.index(after: dots[0]), dots[1])) else { throw .unknownKey }
+        guard let signature = Base64URL.decode(part(utf8.index(after: dots[2]), token.endIndex)),
+              let payload = Base64URL.decode(part(utf8.index(after: dots[1]), dots[2])) else {
             throw .malformed
         }
-        let signedPart = token.utf8.prefix(token.utf8.count - parts[3].utf8.count - 1)
         let expected: [UInt8]
         do {
-            expected = try HMACSHA256.authenticationCode(key: key.secret, message: Array(signedPart))
+            expected = try HMACSHA256.authenticationCode(key: key.secret, message: Array(utf8[..<dots[2]]))
         } catch {
             // OpenSSL refusing an HMAC is a fault of this process, not of the caller;
             // still, no token is accepted without a signature check.

@@ -83,8 +83,10 @@ extension AuthHandlers {
             let check = try CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
                 .check(id: try row.get(3), code: request.code)
             guard check == .accepted else {
-                try audit.record(check == .unusable ? .auditLockout : .auditCodeFailed, actor: "", subject: memberID,
-                                 unitID: unitID, detail: "registration code")
+                if case .wrong(let left) = check {
+                    try audit.record(left == 0 ? .auditLockout : .auditCodeFailed, actor: "", subject: memberID,
+                                     unitID: unitID, detail: "registration code, \(left) tries left")
+                }
                 return .refused(check)
             }
             if var account = try AccountRecord.find(memberID: memberID, in: connection) {

@@ -17,18 +17,29 @@ extension AuthHandlers {
 
     /// Grants and revocations share every check: the role is grantable, the caller
     /// is an administrator of the unit (a grant above covers it) and ranks at least
-    /// as high there as the role, and the member has an account.
+    /// as high there as the role, and the member has an account. An operator may
+    /// grant and revoke the administrator role alone, on any unit: that is how a
+    /// province's first administrator is appointed (docs/operations.md).
     private func changeGrant(memberID: String, role: Role, unitID: String, reason: String, granting: Bool,
                              context: CallContext) async throws -> GrantList {
         let rank = try RoleRules.checkGrantable(role)
         guard !memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
-        let caller = try await requireRole(RoleRules.granters, on: unitID, context: context,
+        let caller: CallerIdentity
+        if let bootstrapper = context.caller, bootstrapper.isOperator {
+            guard role == .administrator else {
+                throw RPCError(.permissionDenied, "operators appoint administrators only; administrators grant the rest")
+            }
+            guard !unitID.isEmpty else { throw RPCError.invalidArgument(field: "unit_id", "is required") }
+            caller = bootstrapper
+        } else {
+            caller = try await requireRole(RoleRules.granters, on: unitID, context: context,
                                            to: granting ? "grant roles there" : "revoke roles there")
-        let ancestors = try await self.ancestors(of: unitID, context: context)
-        let callerRank = caller.claims.grants
-            .filter { $0.unitID == unitID || ancestors.contains($0.unitID) }
-            .compactMap { RoleRules.rank($0.role) }.max() ?? -1
-        guard rank <= callerRank else { throw RPCError(.permissionDenied, "you cannot grant a role above your own") }
+            let ancestors = try await self.ancestors(of: unitID, context: context)
+            let callerRank = caller.claims.grants
+                .filter { $0.unitID == unitID || ancestors.contains($0.unitID) }
+                .compactMap { RoleRules.rank($0.role) }.max() ?? -1
+            guard rank <= callerRank else { throw RPCError(.permissionDenied, "you cannot grant a role above your own") }
+        }
         guard tree.unit(unitID)?.isActive ?? true else {
             throw RPCError(.failedPrecondition, "unit_id: the unit was merged or dissolved")
         }
