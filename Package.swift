@@ -62,7 +62,7 @@ let serviceKitTargets: [Target] = [
     ),
     .target(
         name: "OperatorCLI",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts"],
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "OrgContracts", "OrgSeed"],
         path: "Tools/OperatorCLI"
     ),
     .executableTarget(name: "sotay", dependencies: ["OperatorCLI"], path: "Tools/sotay"),
@@ -104,13 +104,18 @@ let orgTargets: [Target] = [
     .executableTarget(name: "sotay-org", dependencies: ["OrgService", "ServiceKit"], path: "Services/org/main"),
     .testTarget(
         name: "OrgServiceTests",
-        dependencies: ["OrgService", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
+        dependencies: ["OrgService", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire", "OperatorCLI"],
         path: "Tests/OrgServiceTests"
     ),
     // Synthetic org data (`sotay seed`, bench-org): Foundation only, so the CLI and the
     // benchmark share it without pulling the service in.
     .target(name: "OrgSeed", path: "Tools/OrgSeed"),
     .testTarget(name: "OrgSeedTests", dependencies: ["OrgSeed"], path: "Tests/OrgSeedTests"),
+    .executableTarget(
+        name: "bench-org",
+        dependencies: ["OrgService", "OrgContracts", "OrgSeed", "ServiceKit", "RPC", "RPCContracts"],
+        path: "Tools/bench-org"
+    ),
 ]
 
 let authTargets: [Target] = [
@@ -125,6 +130,13 @@ let authTargets: [Target] = [
         dependencies: ["AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC",
                        "RPCContracts", "Wire"],
         path: "Tests/AuthServiceTests"
+    ),
+    // Token verifications against raw HMAC, and logins end to end against in-process
+    // org and auth (Services/auth/README.md).
+    .executableTarget(
+        name: "bench-auth",
+        dependencies: ["AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        path: "Tools/bench-auth"
     ),
 ]
 

@@ -28,6 +28,12 @@ public enum OperatorCommand {
             return try await admin.backup(arguments[1], to: arguments[2])
         case ("check", 2):
             return try await admin.check(arguments[1])
+        case ("import", _):
+            return try await ImportCommand(Array(arguments.dropFirst()), environment: environment).run()
+        case ("seed", _):
+            return try await SeedCommand(Array(arguments.dropFirst()), environment: environment).run()
+        case ("outbox", _):
+            return try OutboxCommand(Array(arguments.dropFirst())).run()
         case ("help", _), ("-h", _), ("--help", _):
             print(Usage.text)
             return 0

@@ -32,6 +32,7 @@ struct Supervisor {
             throw CLIError(description: "no service executables (sotay-<service>) next to \(binaryFolder.path): build them first")
         }
         let keyFile = try TokenKeyFile.ensure(in: dataFolder)
+        let orgDataKeyFile = try TokenKeyFile.ensureOrgDataKey(in: dataFolder)
         let logFolder = dataFolder.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
 
@@ -45,6 +46,7 @@ struct Supervisor {
             variables["SOTAY_LISTEN"] = listen
             variables["SOTAY_DATA_DIR"] = dataFolder.appendingPathComponent(service.rawValue).path
             variables["SOTAY_TOKEN_KEY_FILE"] = keyFile.path
+            variables["SOTAY_ORG_DATA_KEY_FILE"] = orgDataKeyFile.path
             let process = ServiceProcess(service: service, executable: executable, listen: listen,
                                          environment: variables,
                                          logPath: logFolder.appendingPathComponent("\(service.rawValue).log").path,
@@ -72,8 +74,13 @@ struct Supervisor {
                   + "\(process.listen.padding(toLength: 17, withPad: " ", startingAt: 0)) pid \(process.pid)  log \(process.logPath)")
         }
 
+        let firstStart = Task { [environment] in
+            await FirstStart.seedIfEmpty(services: processes.map(\.service), dataFolder: dataFolder,
+                                         tokenKeyFile: keyFile, environment: environment)
+        }
         var firstEvent = events.makeAsyncIterator()
         let reason = await firstEvent.next() ?? .signal(0)
+        firstStart.cancel()
         print(reason.message)
         await stop(processes)
         return reason.isFailure ? 1 : 0

@@ -1,16 +1,27 @@
 import Foundation
 import ServiceKit
 
-/// The suite's token key file for a local run: created with a fresh random key on
-/// first start, readable by its owner only, and kept across restarts so that tokens
-/// issued before a restart stay valid.
+/// The suite's key files for a local run, created with a fresh random key on first
+/// start, readable by their owner only, and kept across restarts: `token.key`, so
+/// that tokens issued before a restart stay valid, and `org-data.key`, which seals
+/// card numbers and citizen ids in the org service's database (losing it loses them).
 enum TokenKeyFile {
     static func ensure(in dataFolder: URL) throws -> URL {
+        try ensure(in: dataFolder, named: "token.key",
+                   comment: "Access-token keys: the first signs, all verify (see docs/operations.md).", keyID: "k1")
+    }
+
+    static func ensureOrgDataKey(in dataFolder: URL) throws -> URL {
+        try ensure(in: dataFolder, named: "org-data.key",
+                   comment: "Org personal-data keys: the first seals, all open (docs/org.md). Back it up with the data.",
+                   keyID: "d1")
+    }
+
+    private static func ensure(in dataFolder: URL, named name: String, comment: String, keyID: String) throws -> URL {
         try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
-        let file = dataFolder.appendingPathComponent("token.key")
+        let file = dataFolder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: file.path) { return file }
-        let contents = "# Access-token keys: the first signs, all verify (see docs/operations.md).\n"
-            + (try TokenKeyRing.newKeyLine(id: "k1")) + "\n"
+        let contents = "# \(comment)\n" + (try TokenKeyRing.newKeyLine(id: keyID)) + "\n"
         guard FileManager.default.createFile(atPath: file.path, contents: Data(contents.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
             throw CLIError(description: "cannot create \(file.path)")

@@ -11,6 +11,20 @@ enum Usage {
       metrics SERVICE            print a service's metrics (Prometheus text)
       backup SERVICE FILE        online backup of a service's database to FILE (on its machine)
       check SERVICE              integrity check of a service's database
+      import units|members FILE.csv [--dry-run | --apply] [--details N]
+                                 reconcile a national-registry export with the org service:
+                                 every problem by line and column, then what would be added,
+                                 changed, moved, missing and in conflict (N of each, default
+                                 50); --apply applies a clean file in one transaction;
+                                 --dry-run only validates (docs/import.md)
+      seed --preset province|national [--seed N] [--out DIR] [--no-import]
+                                 write synthetic units and members (province: 60,126 members
+                                 in 2,910 cells; national: 6 million in 300,000) as CSV into
+                                 DIR (default ./data/seed/PRESET) and import them with
+                                 import --apply (docs/seed-and-bench.md)
+      outbox [--data DIR] [--last N]
+                                 print the last N (default 20) text messages auth sent on this
+                                 machine, codes included (DIR/auth/outbox.txt, DIR default ./data)
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key).

@@ -91,7 +91,7 @@ struct MemberFactory {
         let office = type == .administrativeAgency || type == .publicServiceUnit
         guard random.chance(office ? 0.6 : 0.15) else { return "" }
         let domain = office && random.chance(0.5) ? PersonNames.ascii(province.name) + ".gov.vn" : "gmail.com"
-        return name.ascii + String(birth.components.year % 100) + "@" + domain
+        return name.ascii + ProvinceBuilder.number(birth.components.year % 100, width: 2) + "@" + domain
     }
 
     // MARK: Who is in which cells

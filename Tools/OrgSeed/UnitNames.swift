@@ -25,7 +25,7 @@ enum UnitNames {
             return "Chi bộ " + part(names, index, fallback: "Cơ quan chuyên môn") + " " + commune
         case .publicServiceUnit:
             let names = ["Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trạm Y tế", "Trường PTDTBT Tiểu học và THCS",
-                         "Trường Mầm non Hoa Ban", "Trường Tiểu học và THCS"]
+                         "Trường Tiểu học và THCS"]
             let name = names[index % names.count]
             return name == "Trạm Y tế" ? "Chi bộ Trạm Y tế " + commune : "Chi bộ \(name) \(place)"
         case .armedForces:

@@ -6,6 +6,7 @@ enum OrgMigrations {
         Migration(1, "unit tree, history and subtree totals", sql: unitTree),
         Migration(2, "member registry", sql: memberRegistry),
         Migration(3, "idempotency keys", sql: idempotency),
+        Migration(4, "import staging", sql: importStaging),
     ]
 
     /// Units carry a materialized path of ancestor ids ("/root/commune/cell/"): the
@@ -171,6 +172,32 @@ enum OrgMigrations {
             record_id TEXT NOT NULL,
             at_ms INTEGER NOT NULL,
             PRIMARY KEY (scope, key)
+        ) WITHOUT ROWID;
+        """
+
+    /// Registry files being imported: the header, then the rows as they arrive in
+    /// chunks, each kept as its protobuf-encoded `ImportRow` (line and values), so a
+    /// plan can read the whole file back in line order. Rows are deleted when the
+    /// import is applied and unapplied imports expire (docs/import.md); the `imports`
+    /// row stays as the record of what was imported when.
+    static let importStaging = """
+        CREATE TABLE imports (
+            id TEXT PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            columns BLOB NOT NULL,
+            source TEXT NOT NULL,
+            created_at_ms INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            row_count INTEGER NOT NULL DEFAULT 0,
+            applied_at_ms INTEGER
+        );
+        CREATE INDEX imports_by_state ON imports(state, created_at_ms);
+
+        CREATE TABLE import_rows (
+            import_id TEXT NOT NULL REFERENCES imports(id),
+            line INTEGER NOT NULL,
+            encoded_row BLOB NOT NULL,
+            PRIMARY KEY (import_id, line)
         ) WITHOUT ROWID;
         """
 }
