@@ -17,6 +17,14 @@ struct TokenIssuer: Sendable {
     }
 
     func accessToken(for subject: Subject, sessionID: String, nowMs: Int64) throws -> (token: String, expiresAtMs: Int64) {
+        var claims = Self.claims(for: subject, grants: subject.grants, nowMs: nowMs, lifetimeMs: policy.accessLifetimeMs)
+        claims.sessionID = sessionID
+        return (try tokens.sign(claims), claims.expiresAtMS)
+    }
+
+    /// The claims every token of `subject` carries: their unit and its ancestors, the
+    /// member role on their own unit beside `grants`, and the validity.
+    private static func claims(for subject: Subject, grants: [Grant], nowMs: Int64, lifetimeMs: Int64) -> AccessTokenClaims {
         var claims = AccessTokenClaims()
         claims.memberID = subject.memberID
         claims.unitID = subject.unitID
@@ -24,27 +32,17 @@ struct TokenIssuer: Sendable {
         var member = Grant()
         member.role = .member
         member.unitID = subject.unitID
-        claims.grants = [member] + subject.grants
-        claims.sessionID = sessionID
+        claims.grants = [member] + grants
         claims.issuedAtMS = nowMs
-        claims.expiresAtMS = nowMs + policy.accessLifetimeMs
-        return (try tokens.sign(claims), claims.expiresAtMS)
+        claims.expiresAtMS = nowMs + lifetimeMs
+        return claims
     }
 
     /// A token for a cell secretary acting for a member without a smartphone: the
     /// member's identity with no grant beyond the member role, and the secretary's id.
     func proxyToken(for subject: Subject, secretaryID: String, nowMs: Int64) throws -> ProxyToken {
-        var claims = AccessTokenClaims()
-        claims.memberID = subject.memberID
-        claims.unitID = subject.unitID
-        claims.ancestorUnitIDs = subject.ancestorIDs
-        var member = Grant()
-        member.role = .member
-        member.unitID = subject.unitID
-        claims.grants = [member]
+        var claims = Self.claims(for: subject, grants: [], nowMs: nowMs, lifetimeMs: policy.proxyLifetimeMs)
         claims.proxyMemberID = secretaryID
-        claims.issuedAtMS = nowMs
-        claims.expiresAtMS = nowMs + policy.proxyLifetimeMs
         var proxy = ProxyToken()
         proxy.accessToken = try tokens.sign(claims)
         proxy.expiresAtMS = claims.expiresAtMS

@@ -162,8 +162,7 @@ extension AuthHandlers {
                 .record(.auditProxyStarted, actor: caller.memberID, subject: subject.memberID, unitID: subject.unitID,
                         detail: String(request.reason.prefix(500)))
         }
-        return try issuer.proxyToken(for: TokenIssuer.Subject(memberID: subject.memberID, unitID: subject.unitID,
-                                                              ancestorIDs: subject.ancestorIDs, grants: []),
-                                     secretaryID: caller.memberID, nowMs: clock.nowMs)
+        // The proxy token carries none of the member's own grants (proxyToken leaves them out).
+        return try issuer.proxyToken(for: subject, secretaryID: caller.memberID, nowMs: clock.nowMs)
     }
 }
