@@ -62,7 +62,7 @@ let serviceKitTargets: [Target] = [
     ),
     .target(
         name: "OperatorCLI",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "OrgContracts", "OrgSeed"],
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed"],
         path: "Tools/OperatorCLI"
     ),
     .executableTarget(name: "sotay", dependencies: ["OperatorCLI"], path: "Tools/sotay"),

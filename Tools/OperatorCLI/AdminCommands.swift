@@ -1,4 +1,5 @@
 import AdminContracts
+import AuthContracts
 import Foundation
 import RPC
 import ServiceKit
@@ -65,6 +66,28 @@ struct AdminCommands {
             return try await body(AdminClient(channel: channel), options)
         } catch let error as RPCError {
             throw CLIError(description: "\(name): \(error)")
+        }
+    }
+}
+
+extension AdminCommands {
+    /// `sotay appoint-admin MEMBER_ID UNIT_ID`: the operator appoints a unit's first
+    /// administrator (the member needs an account); administrators grant the rest.
+    func appointAdministrator(memberID: String, unitID: String) async throws -> Int32 {
+        let channel = try environment.channel(to: .auth)
+        defer { channel.close() }
+        var request = GrantRoleRequest()
+        request.memberID = memberID
+        request.role = .administrator
+        request.unitID = unitID
+        request.reason = "appointed by the operator"
+        let options = CallOptions(metadata: try OperatorToken.metadata(keyFile: environment.tokenKeyFile))
+        do {
+            let grants = try await AuthServiceClient(channel: channel).grantRole(request, options: options)
+            print("\(memberID) now holds: " + grants.grants.map { "\($0.role) on \($0.unitID)" }.joined(separator: ", "))
+            return 0
+        } catch let error as RPCError {
+            throw CLIError(description: "auth: \(error)")
         }
     }
 }

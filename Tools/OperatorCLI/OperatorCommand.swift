@@ -32,6 +32,10 @@ public enum OperatorCommand {
             return try await ImportCommand(Array(arguments.dropFirst()), environment: environment).run()
         case ("seed", _):
             return try await SeedCommand(Array(arguments.dropFirst()), environment: environment).run()
+        case ("app", _):
+            return try await AppCommand(Array(arguments.dropFirst()), environment: environment).run()
+        case ("appoint-admin", 3):
+            return try await admin.appointAdministrator(memberID: arguments[1], unitID: arguments[2])
         case ("outbox", _):
             return try OutboxCommand(Array(arguments.dropFirst())).run()
         case ("help", _), ("-h", _), ("--help", _):

@@ -25,6 +25,14 @@ enum Usage {
       outbox [--data DIR] [--last N]
                                  print the last N (default 20) text messages auth sent on this
                                  machine, codes included (DIR/auth/outbox.txt, DIR default ./data)
+      appoint-admin MEMBER_ID UNIT_ID
+                                 make a member (with an account) an administrator of a unit:
+                                 how a province's first administrator is appointed
+      app register CARD "FULL NAME" YYYY-MM-DD PHONE | confirm REGISTRATION_ID CODE |
+          login PHONE | login-code PHONE CODE | me | refresh | sessions
+                                 play a member's phone against the running suite: register
+                                 with a party card, log in, read your profile from org with
+                                 your token (tokens kept in ./data/app-session.txt)
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key).
