@@ -21,7 +21,7 @@ final class FrameReaderFuzzTests: XCTestCase {
                         try reader.consume(chunk, now: 0) { frame in
                             XCTAssertLessThanOrEqual(frame.count, 4096)
                             _ = try? Frame(wireEncoded: frame)
-                            return true
+                            return .more
                         }
                     }
                 } catch {
@@ -57,7 +57,7 @@ final class FrameReaderFuzzTests: XCTestCase {
             try stream[offset..<end].withUnsafeBytes { chunk in
                 try reader.consume(chunk, now: 0) { bytes in
                     received.append(try! Frame(wireEncoded: bytes))
-                    return true
+                    return .more
                 }
             }
             offset = end
@@ -66,10 +66,49 @@ final class FrameReaderFuzzTests: XCTestCase {
         XCTAssertFalse(reader.hasPartialFrame)
     }
 
+    func testAPauseKeepsTheRestAndAResumeHandsItOutInOrder() throws {
+        var stream: [UInt8] = []
+        for id in 1...10 {
+            var frame = Frame()
+            frame.callID = UInt64(id)
+            stream += RawConnection.framed(frame.wireEncoded())
+        }
+        var reader = FrameReader(maxFrameSize: 4096)
+        var received: [UInt64] = []
+        // All ten frames and half of an eleventh arrive in one read; the receiver
+        // pauses after every third frame.
+        let tail = RawConnection.framed(Frame().wireEncoded() + [0x08, 0x0B])
+        try (stream + tail.prefix(3)).withUnsafeBytes { chunk in
+            try reader.consume(chunk, now: 0) { bytes in
+                received.append(try! Frame(wireEncoded: bytes).callID)
+                return received.count % 3 == 0 ? .pause : .more
+            }
+        }
+        XCTAssertEqual(received, [1, 2, 3])
+        XCTAssertNil(reader.partialFrameSince, "a paused reader is not waiting on the client")
+        while received.count < 10 {
+            let before = received.count
+            try reader.consume(UnsafeRawBufferPointer(start: nil, count: 0), now: 0) { bytes in
+                received.append(try! Frame(wireEncoded: bytes).callID)
+                return received.count % 3 == 0 ? .pause : .more
+            }
+            XCTAssertGreaterThan(received.count, before)
+        }
+        XCTAssertEqual(received, Array(1...10))
+        try tail.dropFirst(3).withUnsafeBytes { chunk in
+            try reader.consume(chunk, now: 0) { bytes in
+                received.append(try! Frame(wireEncoded: bytes).callID)
+                return .more
+            }
+        }
+        XCTAssertEqual(received, Array(1...10) + [11])
+        XCTAssertFalse(reader.hasPartialFrame)
+    }
+
     func testALengthOverTheLimitIsRefusedBeforeTheFrameIsBuffered() {
         var reader = FrameReader(maxFrameSize: 100)
         let bytes: [UInt8] = [0, 0, 0, 101]
-        XCTAssertThrowsError(try bytes.withUnsafeBytes { try reader.consume($0, now: 0) { _ in true } })
+        XCTAssertThrowsError(try bytes.withUnsafeBytes { try reader.consume($0, now: 0) { _ in .more } })
     }
 
     func testTheDecoderSurvivesMutatedFrames() {

@@ -26,6 +26,7 @@ typedef struct {
     size_t in_len, in_cap;
     uint8_t *out;
     size_t out_len, out_cap, out_off;
+    int watching_out;  // EPOLLOUT is in the interest set: only while output is stuck
     uint64_t *sent_at;   // per slot
     uint64_t *sequence;  // per slot
 } client_conn;
@@ -130,22 +131,25 @@ static int parse_response(const ceb_load_config *cfg, const uint8_t *p, size_t l
     return found ? 0 : -1;
 }
 
+// Adds or removes EPOLLOUT, with a syscall only when that changes: a batch that
+// leaves in one send costs no epoll_ctl.
+static int watch_out(int epfd, client_conn *c, int on) {
+    if (c->watching_out == on) return 0;
+    c->watching_out = on;
+    struct epoll_event ev = {.events = EPOLLIN | (on ? EPOLLOUT : 0), .data.ptr = c};
+    return epoll_ctl(epfd, EPOLL_CTL_MOD, c->fd, &ev);
+}
+
 static int flush(int epfd, client_conn *c) {
     while (c->out_off < c->out_len) {
         ssize_t n = send(c->fd, c->out + c->out_off, c->out_len - c->out_off, MSG_NOSIGNAL);
         if (n > 0) { c->out_off += (size_t)n; continue; }
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT, .data.ptr = c};
-            epoll_ctl(epfd, EPOLL_CTL_MOD, c->fd, &ev);
-            return 0;
-        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return watch_out(epfd, c, 1);
         return -1;
     }
     c->out_len = c->out_off = 0;
-    struct epoll_event ev = {.events = EPOLLIN, .data.ptr = c};
-    epoll_ctl(epfd, EPOLL_CTL_MOD, c->fd, &ev);
-    return 0;
+    return watch_out(epfd, c, 0);
 }
 
 int ceb_run_load(const ceb_load_config *cfg, ceb_load_result *result) {

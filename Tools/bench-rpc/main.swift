@@ -8,20 +8,66 @@ import Wire
 // same C load generator (Tools/CEchoBaseline), in one run. Also the same echo driven
 // through RPCChannel. Only 2 cores here: load generator and server share them.
 //
-//   swift run -c release --scratch-path .build-rpc bench-rpc [seconds-per-run] [--pin-server]
+//   swift run -c release --scratch-path .build-rpc bench-rpc [seconds-per-run]
+//       [--float-server] [--runs N] [--shape SIZE/CONNECTIONS/INFLIGHT ...] [--no-channel]
 //
-// The load generator's thread is pinned to the last core. With --pin-server the
-// servers' threads are pinned to core 0, each side getting a core of its own;
-// without it they float, and the scheduler sometimes puts a server beside the load
-// generator, which changes the C baseline far more than ours (see docs/rpc.md).
+// The load generator's thread is pinned to the last core and the servers' threads to
+// core 0, so each side has a core of its own, as client and server on two machines
+// would. With --float-server the servers' threads float instead; the scheduler then
+// sometimes puts the busy server thread beside the load generator, where the two run
+// strictly in turn and every read sees a whole burst: the C echo then reports about
+// 6.3 M calls/s instead of 2.4 M (see docs/rpc.md, "Reading bench-rpc"). On a machine
+// others use too, run it as root under `chrt -f 10` to keep their threads out of the
+// latencies. Each server gets
+// one thread per core it may use: one when pinned, as RPCServer's default of one loop
+// per core would give it. --runs N measures each shape N times, C and ours in turn,
+// and reports the run with the median calls/s of each, so that one run disturbed by
+// other work on the machine does not decide the figure. --shape limits the runs to
+// the given shapes (e.g. --shape 100/1/128); --no-channel skips RPCChannel.
 
-let arguments = CommandLine.arguments.dropFirst()
-let seconds = arguments.compactMap(Double.init).first ?? 1.5
-let pinServer = arguments.contains("--pin-server")
+/// The command line.
+struct Options {
+    var seconds = 1.5
+    var pinServer = true
+    var runs = 1
+    var runChannel = true
+    var shapes: [(size: Int, connections: Int, inFlight: Int)] = []
+
+    init(_ commandLine: [String]) {
+        var arguments = commandLine[...]
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--float-server": pinServer = false
+            case "--no-channel": runChannel = false
+            case "--runs":
+                guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { fatalError("--runs wants a count") }
+                runs = value
+            case "--shape":
+                let parts = arguments.popFirst()?.split(separator: "/").compactMap { Int($0) } ?? []
+                guard parts.count == 3 else { fatalError("--shape wants SIZE/CONNECTIONS/INFLIGHT") }
+                shapes.append((parts[0], parts[1], parts[2]))
+            default:
+                guard let value = Double(argument), value > 0 else { fatalError("unknown argument \(argument)") }
+                seconds = value
+            }
+        }
+    }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let seconds = options.seconds
+let pinServer = options.pinServer
+let runs = options.runs
+let runChannel = options.runChannel
+let shapeFilter = options.shapes
 if pinServer { ceb_pin_current_thread(0) }  // Threads started from here on inherit it.
+/// Whether a shape is one of those asked for with --shape (all, when none was).
+func selected(size: Int, connections: Int, inFlight: Int) -> Bool {
+    shapeFilter.isEmpty || shapeFilter.contains { $0 == (size, connections, inFlight) }
+}
 let warmup = 0.3
-let serverLoops = 2
-/// The load generator's thread stays on the last core; the servers' threads float.
+let serverLoops = pinServer ? 1 : ProcessInfo.processInfo.activeProcessorCount
+/// The load generator's thread stays on the last core.
 let loadGeneratorCPU = Int32(ProcessInfo.processInfo.activeProcessorCount - 1)
 let sizes = [100, 4096]
 let shapes: [(connections: Int, inFlight: Int)] = [(1, 1), (1, 16), (1, 128), (4, 1), (4, 16), (4, 128)]
@@ -106,6 +152,16 @@ func rpcRequestTail(size: Int) -> [UInt8] {
 
 func format(_ value: Double) -> String { String(format: "%8.1f", value) }
 
+/// The 1, 5 and 15 minute load averages: other work on the machine shows here.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+}
+
+/// The run with the median calls/s.
+func median(_ measurements: [Measurement]) -> Measurement {
+    measurements.sorted { $0.callsPerSecond < $1.callsPerSecond }[measurements.count / 2]
+}
+
 var serverConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0)
 serverConfiguration.eventLoopCount = serverLoops
 let server = RPCServer(configuration: serverConfiguration, services: [EchoService()])
@@ -114,26 +170,38 @@ var cPort: Int32 = 0
 guard let cServer = ceb_server_start(Int32(serverLoops), &cPort) else { fatalError("the C echo server did not start") }
 
 print("bench-rpc: echo, \(seconds) s per run after \(warmup) s warm-up; \(ProcessInfo.processInfo.activeProcessorCount) cores shared by load generator and server")
-print("load generator thread pinned to CPU \(loadGeneratorCPU); server threads \(pinServer ? "pinned to CPU 0" : "float")")
+print("load generator thread pinned to CPU \(loadGeneratorCPU); server threads \(pinServer ? "pinned to CPU 0" : "float (--float-server)")")
 print("servers: RPCServer with \(serverLoops) event loops; C echo with \(serverLoops) epoll threads; same C load generator (closed loop)")
 print("latency in µs; CPU = server CPU per call in µs (process CPU minus the load generator's thread)")
+print(runs > 1 ? "each figure: the run with the median calls/s of \(runs)" : "each figure: one run")
+print("load average before: \(loadAverage())")
 print("")
 print("msg    conns inflight | C calls/s    p50     p99   p99.9   CPU | RPC calls/s    p50     p99   p99.9   CPU | ratio")
 var target: (ratio: Double, p99: Double)?
 for size in sizes {
     for shape in shapes {
         let inFlight = max(shape.inFlight, shape.connections)
-        guard let baseline = drive(port: Int(cPort), mode: Int32(CEB_MODE_ECHO), tail: [UInt8](repeating: 0x61, count: size),
-                                   connections: shape.connections, inFlight: inFlight),
-              let ours = drive(port: server.port, mode: Int32(CEB_MODE_RPC), tail: rpcRequestTail(size: size),
-                               connections: shape.connections, inFlight: inFlight) else {
+        guard selected(size: size, connections: shape.connections, inFlight: inFlight) else { continue }
+        var baselines: [Measurement] = []
+        var ourRuns: [Measurement] = []
+        for _ in 0..<runs {
+            guard let baseline = drive(port: Int(cPort), mode: Int32(CEB_MODE_ECHO), tail: [UInt8](repeating: 0x61, count: size),
+                                       connections: shape.connections, inFlight: inFlight),
+                  let ours = drive(port: server.port, mode: Int32(CEB_MODE_RPC), tail: rpcRequestTail(size: size),
+                                   connections: shape.connections, inFlight: inFlight) else { break }
+            baselines.append(baseline)
+            ourRuns.append(ours)
+        }
+        guard baselines.count == runs else {
             print("run failed: \(size) bytes, \(shape)")
             continue
         }
+        let baseline = median(baselines)
+        let ours = median(ourRuns)
         let ratio = ours.callsPerSecond / baseline.callsPerSecond
         if size == 100 && shape.connections == 1 && shape.inFlight == 128 { target = (ratio, ours.p99) }
         print(String(format: "%-6d %5d %8d |", size, shape.connections, inFlight)
-              + format(baseline.callsPerSecond / 1) + format(baseline.p50) + format(baseline.p99) + format(baseline.p999)
+              + format(baseline.callsPerSecond) + format(baseline.p50) + format(baseline.p99) + format(baseline.p999)
               + String(format: "%6.2f |", baseline.serverCPUPerCall ?? .nan)
               + format(ours.callsPerSecond) + format(ours.p50) + format(ours.p99) + format(ours.p999)
               + String(format: "%6.2f |", ours.serverCPUPerCall ?? .nan)
@@ -141,12 +209,16 @@ for size in sizes {
               + (ours.errors > 0 ? "  (\(ours.errors) errors)" : ""))
     }
 }
-print("")
-print("Through RPCChannel (Swift client in the same process; latency includes the client):")
-print("msg    conns inflight | calls/s      p50     p99   p99.9")
-for size in sizes {
+print("load average after: \(loadAverage())")
+for size in sizes where runChannel {
+    if size == sizes[0] {
+        print("")
+        print("Through RPCChannel (Swift client in the same process; latency includes the client):")
+        print("msg    conns inflight | calls/s      p50     p99   p99.9")
+    }
     for shape in shapes {
         let inFlight = max(shape.inFlight, shape.connections)
+        guard selected(size: size, connections: shape.connections, inFlight: inFlight) else { continue }
         let result = await driveChannel(port: server.port, size: size, connections: shape.connections, inFlight: inFlight)
         print(String(format: "%-6d %5d %8d |", size, shape.connections, inFlight)
               + format(result.callsPerSecond) + format(result.p50) + format(result.p99) + format(result.p999)

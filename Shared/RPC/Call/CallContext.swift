@@ -9,7 +9,8 @@ public struct CallContext: Sendable {
     /// The caller's metadata, lower-case keys.
     public var metadata: [String: String]
     /// The caller's `request-id`, or one generated when the caller sent none.
-    public let requestID: String
+    public var requestID: String { requestIDValue.text }
+    private let requestIDValue: RequestIDValue
     /// When the caller stops waiting; nil when the caller set no deadline.
     public let deadline: Deadline?
     /// The peer's address, "ip:port".
@@ -18,9 +19,17 @@ public struct CallContext: Sendable {
 
     public init(method: String, metadata: [String: String] = [:], requestID: String? = nil,
                 deadline: Deadline? = nil, peer: String = "local") {
+        self.init(method: method, metadata: metadata,
+                  requestID: (requestID ?? metadata[MetadataKey.requestID]).map(RequestIDValue.given)
+                      ?? .generated(RequestID.reserve(1).lowerBound),
+                  deadline: deadline, peer: peer)
+    }
+
+    /// The server's: `requestID` already taken from the metadata or numbered.
+    init(method: String, metadata: [String: String], requestID: RequestIDValue, deadline: Deadline?, peer: String) {
         self.method = method
         self.metadata = metadata
-        self.requestID = requestID ?? metadata[MetadataKey.requestID] ?? RequestID.generate()
+        self.requestIDValue = requestID
         self.deadline = deadline
         self.peer = peer
     }

@@ -8,10 +8,34 @@ enum RequestID {
     private static let counter = Lock<UInt64>(0)
 
     static func generate() -> String {
-        let value = counter.withLock { counter -> UInt64 in
-            counter &+= 1
-            return counter
+        format(reserve(1).lowerBound)
+    }
+
+    /// Takes `count` numbers off the process-wide counter at once, so a server loop
+    /// numbers its calls without taking the lock for each one.
+    static func reserve(_ count: UInt64) -> Range<UInt64> {
+        counter.withLock { counter -> Range<UInt64> in
+            let start = counter &+ 1
+            counter &+= count
+            return start..<(start &+ count)
         }
-        return prefix + "-" + String(value, radix: 16)
+    }
+
+    static func format(_ number: UInt64) -> String {
+        prefix + "-" + String(number, radix: 16)
+    }
+}
+
+/// A call's request id as `CallContext` keeps it: the caller's, or a number that is
+/// turned into text only when someone reads it, since most handlers never do.
+enum RequestIDValue: Sendable {
+    case given(String)
+    case generated(UInt64)
+
+    var text: String {
+        switch self {
+        case .given(let text): text
+        case .generated(let number): RequestID.format(number)
+        }
     }
 }

@@ -278,7 +278,7 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
                 pingSentAt = nil
                 do {
                     try reader.consume(UnsafeRawBufferPointer(start: base, count: count), now: lastReadAt) { frame in
-                        handleFrame(frame)
+                        handleFrame(frame) ? .more : .stop
                     }
                 } catch {
                     closeSocket(failingWith: RPCError(.resourceExhausted, "a response from \(address) exceeds the frame size limit"))

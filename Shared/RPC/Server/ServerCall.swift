@@ -6,14 +6,19 @@
 /// running after that still holds its concurrency slot until it returns.
 final class ServerCall: LoopTimer, @unchecked Sendable {
     // Safety (@unchecked Sendable): created, read and changed only on the connection's
-    // event loop thread; the handler task carries the reference but hands it back to
-    // that loop (`executeOrRun`) before touching it.
+    // event loop thread; the handler task carries the reference but touches it only
+    // on that loop's thread.
     let id: UInt64
     // Strong: a handler that outlives its connection still reports back to it.
     let connection: ServerConnection
+    /// Set when the handler suspended before answering: the call is then in its
+    /// connection's call table and its deadline timer is scheduled.
     var task: Task<Void, Never>?
     /// Answered, cancelled or abandoned: the handler's result will be dropped.
     var isSettled = false
+
+    /// In the call table (and timer heap): the handler did not answer synchronously.
+    var isRegistered: Bool { task != nil }
 
     init(id: UInt64, connection: ServerConnection) {
         self.id = id

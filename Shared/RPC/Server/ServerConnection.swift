@@ -11,8 +11,8 @@ import RPCContracts
 /// responses of one loop iteration go out in one write.
 final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     // Safety (@unchecked Sendable): all mutable state is touched only on `loop`'s
-    // thread. Handler tasks hold a reference but come back through
-    // `loop.executeOrRun` before calling in.
+    // thread. Handler tasks hold a reference but call in only on that thread (they
+    // prefer the loop as executor, and go through `loop.execute` should they not be on it).
     private enum Phase {
         case open
         /// GOAWAY sent for a graceful shutdown: only Health/Check is still served; the
@@ -38,6 +38,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     /// Handler tasks not yet returned (may exceed `calls.count` after deadlines).
     private(set) var runningHandlers = 0
     private var lastAcceptedCallID: UInt64 = 0
+    private var lastMethod: (path: String, handler: RPCMethod.Handler)?
     private var readingPaused = false
     private var watchingWritable = false
     private var flushRequested = false
@@ -84,15 +85,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
                 let now = MonotonicClock.now()
                 lastReadAt = now
                 pingSentAt = nil
-                do {
-                    try reader.consume(UnsafeRawBufferPointer(start: base, count: count), now: now) { frame in
-                        handleFrame(frame)
-                    }
-                } catch {
-                    guard case .frameTooLarge(let length, let limit) = error else { return }
-                    fail(.resourceExhausted, "frame of \(length) bytes exceeds the limit of \(limit) bytes")
-                    return
-                }
+                feed(UnsafeRawBufferPointer(start: base, count: count), now: now)
                 if count < buffer.count { return }
             case .wouldBlock:
                 return
@@ -103,14 +96,26 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         }
     }
 
-    /// Handles one frame; false stops the reader (the connection is closing).
-    private func handleFrame(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Passes bytes to the frame reader (none: the frames it held while paused).
+    private func feed(_ bytes: UnsafeRawBufferPointer, now: UInt64) {
+        do {
+            try reader.consume(bytes, now: now) { frame in handleFrame(frame) }
+        } catch {
+            guard case .frameTooLarge(let length, let limit) = error else { return }
+            fail(.resourceExhausted, "frame of \(length) bytes exceeds the limit of \(limit) bytes")
+        }
+    }
+
+    /// Handles one frame; then has the reader stop when the connection is closing, and
+    /// pause once responses have filled the output past its high-water mark (the
+    /// frames left in this read wait, like the unread bytes in the socket).
+    private func handleFrame(_ bytes: UnsafeRawBufferPointer) -> FrameReader.Next {
         let frame: Frame
         do {
             frame = try Frame(wireEncoded: bytes)
         } catch {
             fail(.internal, "malformed frame: \(error)")
-            return false
+            return .stop
         }
         lastActivityAt = lastReadAt
         switch frame.kind {
@@ -121,7 +126,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         default:
             fail(.internal, "unexpected frame kind \(frame.kind.rawValue) from a client")
         }
-        return phase == .open || phase == .draining
+        guard phase == .open || phase == .draining else { return .stop }
+        return readingPaused ? .pause : .more
     }
 
     // MARK: - Calls
@@ -136,11 +142,11 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             respond(id, .failure(.unavailable, "the server is shutting down; retry on another replica"))
             return
         }
-        guard let handler = server.dispatcher.handler(for: frame.method) else {
+        guard let handler = handler(for: frame.method) else {
             respond(id, .failure(.unimplemented, "method \(frame.method.prefix(200)) is not implemented"))
             return
         }
-        guard metadataSize(frame.metadata) <= configuration.maxMetadataSize else {
+        guard frame.metadata.isEmpty || metadataSize(frame.metadata) <= configuration.maxMetadataSize else {
             respond(id, .failure(.resourceExhausted, "request metadata exceeds \(configuration.maxMetadataSize) bytes"))
             return
         }
@@ -157,21 +163,40 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         let deadline: Deadline? = frame.timeoutMS > 0
             ? Deadline(uptimeNanoseconds: lastReadAt &+ Swift.min(frame.timeoutMS, UInt64.max / 1_000_000) * 1_000_000)
             : nil
-        let context = CallContext(
-            method: frame.method, metadata: frame.metadata, requestID: frame.metadata[MetadataKey.requestID],
-            deadline: deadline, peer: peer)
+        let requestID = frame.metadata[MetadataKey.requestID].map(RequestIDValue.given)
+            ?? .generated(home.nextRequestNumber())
+        let context = CallContext(method: frame.method, metadata: frame.metadata, requestID: requestID,
+                                  deadline: deadline, peer: peer)
         let call = ServerCall(id: id, connection: self)
-        calls[id] = call
         runningHandlers += 1
-        if let deadline { loop.schedule(call, at: deadline.uptimeNanoseconds) }
         let dispatcher = server.dispatcher
         let payload = frame.payload
-        call.task = Task(executorPreference: loop) {
+        // The handler starts right here, on the loop thread, and runs until it first
+        // suspends; later parts run on the loop too (its executor preference). One that
+        // never suspends has answered before `immediate` returns: no job is queued for
+        // it, and it never needs the call table or a deadline timer.
+        let task = Task.immediate(executorPreference: loop) {
             let outcome = await dispatcher.run(handler, payload: payload, context: context)
-            call.connection.loop.executeOrRun {
-                call.connection.handlerFinished(call, outcome)
+            let connection = call.connection
+            if connection.loop.inEventLoop {
+                connection.handlerFinished(call, outcome)
+            } else {
+                connection.loop.execute { connection.handlerFinished(call, outcome) }
             }
         }
+        guard !call.isSettled else { return }
+        call.task = task
+        calls[id] = call
+        if let deadline { loop.schedule(call, at: deadline.uptimeNanoseconds) }
+    }
+
+    /// The dispatcher's handler for `path`. A connection mostly repeats a few methods,
+    /// so the last one found is kept: comparing paths is cheaper than hashing one.
+    private func handler(for path: String) -> RPCMethod.Handler? {
+        if let lastMethod, lastMethod.path == path { return lastMethod.handler }
+        guard let handler = server.dispatcher.handler(for: path) else { return nil }
+        lastMethod = (path, handler)
+        return handler
     }
 
     private func handlerFinished(_ call: ServerCall, _ outcome: CallOutcome) {
@@ -200,6 +225,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
 
     private func settle(_ call: ServerCall) {
         call.isSettled = true
+        guard call.isRegistered else { return }
         calls[call.id] = nil
         loop.cancel(call)
     }
@@ -270,6 +296,9 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             watchingWritable = false
             updateInterest()
         }
+        // Frames that arrived in the read that paused are already out of the socket:
+        // no EPOLLIN will announce them, so they are handled now.
+        if resume && reader.hasPartialFrame { feed(UnsafeRawBufferPointer(start: nil, count: 0), now: MonotonicClock.now()) }
     }
 
     private func updateInterest() {

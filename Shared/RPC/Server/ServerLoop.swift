@@ -7,6 +7,8 @@ final class ServerLoop: @unchecked Sendable {
     private unowned let server: RPCServer
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
     private var sweepTimer: ClosureTimer?
+    /// Numbers left for the request ids of calls that arrive without one.
+    private var requestNumbers: Range<UInt64> = 0..<0
 
     init(loop: EventLoop, server: RPCServer) {
         self.loop = loop
@@ -26,6 +28,13 @@ final class ServerLoop: @unchecked Sendable {
         connections[ObjectIdentifier(connection)] = connection
         if server.isStopping { connection.beginDrain() }
         if sweepTimer == nil { scheduleSweep() }
+    }
+
+    /// A request id number for a call on this loop. Taken from the process-wide counter
+    /// a block at a time: one lock per 4096 calls rather than one per call.
+    func nextRequestNumber() -> UInt64 {
+        if requestNumbers.isEmpty { requestNumbers = RequestID.reserve(4096) }
+        return requestNumbers.removeFirst()
     }
 
     func connectionClosed(_ connection: ServerConnection) {

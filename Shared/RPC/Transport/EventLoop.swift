@@ -19,10 +19,10 @@ protocol OutputFlusher: AnyObject {
 /// Everything registered with a loop (sockets, timers, connection state) is touched
 /// only on the loop's thread. Work from other threads arrives through `execute` or
 /// `enqueue`, which take a lock and wake the loop through an eventfd at most once per
-/// iteration. As a `TaskExecutor`, the loop runs the jobs of tasks started with
-/// `Task(executorPreference: loop)` between its I/O passes: a handler started by the
-/// loop runs on the loop's thread without a hop, and its response is written in the
-/// same iteration.
+/// iteration. As a `TaskExecutor`, the loop runs the jobs of tasks that prefer it
+/// between its I/O passes: a handler started by the loop (with `Task.immediate`, so it
+/// runs at once until it first suspends) resumes on the loop's thread without a hop,
+/// and its response is written in the same iteration it is produced.
 final class EventLoop: TaskExecutor, @unchecked Sendable {
     // Safety (@unchecked Sendable): the stored properties below marked "loop thread"
     // are read and written only on the loop's own thread (the public entry points

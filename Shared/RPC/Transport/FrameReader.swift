@@ -11,6 +11,16 @@ struct FrameReader {
         case frameTooLarge(length: UInt64, limit: Int)
     }
 
+    /// What the receiver of a frame wants next.
+    enum Next {
+        case more
+        /// Hand out nothing more for now: the rest is kept, complete frames included,
+        /// and handed out by the next `consume` (which may pass no new bytes).
+        case pause
+        /// The connection is closing: the rest is dropped.
+        case stop
+    }
+
     let maxFrameSize: Int
     /// Bytes of an incomplete frame, carried over to the next read.
     private let pending = ByteBuffer()
@@ -23,41 +33,44 @@ struct FrameReader {
 
     var hasPartialFrame: Bool { !pending.isEmpty }
 
-    /// Feeds newly read bytes; calls `onFrame` with each complete frame's body (valid
-    /// only during the call). `onFrame` returns false to stop reading (the connection
-    /// is closing); remaining bytes are then dropped.
+    /// Feeds newly read bytes (none, to resume after a pause); calls `onFrame` with
+    /// each complete frame's body (valid only during the call).
     mutating func consume(
-        _ bytes: UnsafeRawBufferPointer, now: UInt64, onFrame: (UnsafeRawBufferPointer) -> Bool
+        _ bytes: UnsafeRawBufferPointer, now: UInt64, onFrame: (UnsafeRawBufferPointer) -> Next
     ) throws(Failure) {
         var completedAny = false
+        let next: Next
         if pending.isEmpty {
-            let used = try split(bytes, completedAny: &completedAny, onFrame: onFrame)
-            guard let used else { return }
+            let used: Int
+            (used, next) = try split(bytes, completedAny: &completedAny, onFrame: onFrame)
+            if next == .stop { return }
             if used < bytes.count {
                 pending.append(UnsafeRawBufferPointer(rebasing: bytes[used...]))
             }
         } else {
             pending.append(bytes)
-            let used = try split(pending.readableBytes, completedAny: &completedAny, onFrame: onFrame)
-            guard let used else {
-                pending.consume(pending.readableCount)
-                return
-            }
-            pending.consume(used)
+            let used: Int
+            (used, next) = try split(pending.readableBytes, completedAny: &completedAny, onFrame: onFrame)
+            pending.consume(next == .stop ? pending.readableCount : used)
+            if next == .stop { return }
         }
         if pending.isEmpty {
             partialFrameSince = nil
             pending.releaseIfEmpty(above: 64 * 1024)
+        } else if next == .pause {
+            // Not reading is the server's choice, not the client's slowness: the
+            // slow-frame clock restarts when reading does.
+            partialFrameSince = nil
         } else {
             if completedAny || partialFrameSince == nil { partialFrameSince = now }
             reserveForPartialFrame()
         }
     }
 
-    /// Returns how many bytes the complete frames took, or nil when `onFrame` stopped.
+    /// How many bytes the frames handed out took, and what `onFrame` last asked for.
     private func split(
-        _ bytes: UnsafeRawBufferPointer, completedAny: inout Bool, onFrame: (UnsafeRawBufferPointer) -> Bool
-    ) throws(Failure) -> Int? {
+        _ bytes: UnsafeRawBufferPointer, completedAny: inout Bool, onFrame: (UnsafeRawBufferPointer) -> Next
+    ) throws(Failure) -> (used: Int, next: Next) {
         var offset = 0
         while bytes.count - offset >= 4 {
             let length = FrameReader.readLength(bytes, at: offset)
@@ -69,9 +82,10 @@ struct FrameReader {
             completedAny = true
             let body = UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + total)])
             offset += total
-            if !onFrame(body) { return nil }
+            let next = onFrame(body)
+            if next != .more { return (offset, next) }
         }
-        return offset
+        return (offset, .more)
     }
 
     /// Once the length of the incomplete frame is known (and checked), grows the
