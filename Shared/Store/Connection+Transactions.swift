@@ -4,21 +4,20 @@ extension Connection {
     /// Runs `body` inside a SAVEPOINT: if it throws, everything it did is rolled back
     /// (the rest of the transaction is kept) and the error is rethrown.
     public func withSavepoint<Result>(_ body: () throws -> Result) throws -> Result {
+        let statements = try savepointStatements(atDepth: savepointDepth + 1)
         savepointDepth += 1
         defer { savepointDepth -= 1 }
-        // Names by depth, so nested savepoints never collide; not user input.
-        let name = "sotay_savepoint_\(savepointDepth)"
-        try execute("SAVEPOINT \(name)")
+        try execute(statements.begin)
         do {
             let result = try body()
-            try execute("RELEASE \(name)")
+            try execute(statements.release)
             return result
         } catch {
             // SQLite may have rolled back the whole transaction already (I/O error,
             // full disk); then there is no savepoint left to return to.
             if isInTransaction {
-                try? execute("ROLLBACK TO \(name)")
-                try? execute("RELEASE \(name)")
+                try? execute(statements.rollback)
+                try? execute(statements.release)
             }
             throw error
         }

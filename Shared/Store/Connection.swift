@@ -24,6 +24,10 @@ public final class Connection {
     // deinit, and set to nil then; every use goes through `openHandle()`.
     private var handle: OpaquePointer?
     private var statementCache: [String: Statement] = [:]
+    /// The savepoint statements of each nesting depth (index 0 for depth 1), prepared
+    /// once: every group-commit piece runs in a savepoint, so they run more often than
+    /// any other SQL, and looking them up by text cost a string build and two hashes.
+    private var savepointStatementsByDepth: [SavepointStatements] = []
     var savepointDepth = 0
 
     init(path: String, role: Role, busyTimeoutMilliseconds: Int32) throws {
@@ -77,6 +81,7 @@ public final class Connection {
     /// `StoreError` of kind `.closed`.
     func close() {
         statementCache.removeAll()
+        savepointStatementsByDepth.removeAll()
         sqlite3_close_v2(handle)
         handle = nil
     }
@@ -140,6 +145,33 @@ public final class Connection {
     /// True while a transaction is open (SQLite is not in autocommit mode).
     var isInTransaction: Bool {
         handle.map { sqlite3_get_autocommit($0) == 0 } ?? false
+    }
+
+    /// The SAVEPOINT, RELEASE and ROLLBACK TO statements of one nesting depth.
+    struct SavepointStatements {
+        let begin: Statement
+        let release: Statement
+        let rollback: Statement
+    }
+
+    /// The savepoint statements for `depth` (1 for the outermost), prepared on first
+    /// use. Named by depth, so nested savepoints never collide.
+    func savepointStatements(atDepth depth: Int) throws -> SavepointStatements {
+        while savepointStatementsByDepth.count < depth {
+            let handle = try openHandle()
+            let name = "sotay_savepoint_\(savepointStatementsByDepth.count + 1)"
+            savepointStatementsByDepth.append(SavepointStatements(
+                begin: try Statement(sql: "SAVEPOINT \(name)", connection: handle, persistent: true),
+                release: try Statement(sql: "RELEASE \(name)", connection: handle, persistent: true),
+                rollback: try Statement(sql: "ROLLBACK TO \(name)", connection: handle, persistent: true)))
+        }
+        return savepointStatementsByDepth[depth - 1]
+    }
+
+    /// Runs `statement`, which takes no arguments, to completion.
+    func execute(_ statement: Statement) throws {
+        defer { statement.reset() }
+        while try statement.step() {}
     }
 
     /// Runs `body` with a prepared statement for `sql`, bound to `arguments`, and

@@ -30,7 +30,10 @@ final class Writer: Sendable {
     }
 
     func submit<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
+        // Unchecked, to save the checked continuation's allocation per piece: every
+        // piece put in the pending list is taken into exactly one batch (`close`
+        // drains the list too), and a batch answers each of its pieces exactly once.
+        try await withUnsafeThrowingContinuation { continuation in
             let piece = SubmittedPiece(body: body, continuation: continuation)
             let mustSchedule = pending.withLock { pending in
                 pending.pieces.append(piece)
@@ -56,17 +59,21 @@ final class Writer: Sendable {
         }
     }
 
-    /// Takes up to `maxBatchSize` pending pieces and commits them; returns whether
-    /// pieces remain. Pieces submitted while this batch commits wait for the next one.
+    /// Runs one batch (pieces submitted while it runs join it, up to `maxBatchSize`)
+    /// and returns whether pieces remain: those submitted while it committed, or past
+    /// the limit. They wait for the next batch.
     private func runNextBatch(on connection: Connection) -> Bool {
-        let (batch, hasMore) = pending.withLock { pending in
-            let batch = Array(pending.pieces.prefix(maxBatchSize))
-            pending.pieces.removeFirst(batch.count)
-            pending.drainScheduled = !pending.pieces.isEmpty
-            return (batch, pending.drainScheduled)
+        runGroupCommitBatch(on: connection, maxPieces: maxBatchSize) { limit in
+            pending.withLock { pending in
+                let taken = Array(pending.pieces.prefix(limit))
+                pending.pieces.removeFirst(taken.count)
+                return taken
+            }
         }
-        if !batch.isEmpty { runGroupCommitBatch(batch, on: connection) }
-        return hasMore
+        return pending.withLock { pending in
+            pending.drainScheduled = !pending.pieces.isEmpty
+            return pending.drainScheduled
+        }
     }
 
     /// Commits what was submitted, then closes the connection; later work fails with

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 @testable import Store
 
@@ -109,6 +111,42 @@ import Testing
             let outcomes = try await Self.submitWhileTheWriterIsBusy(database, (0..<600).map { Self.insert("entry \($0)") })
             #expect(outcomes.allSatisfy { (try? $0.get()) != nil })
             #expect(try await database.count("entries") == 600)
+        }
+    }
+
+    @Test func piecesSubmittedWhileABatchRunsJoinItUpToTheBatchLimit() async throws {
+        try await withTemporaryDirectory { folder in
+            var configuration = Database.Configuration()
+            configuration.maxGroupCommitBatch = 2
+            let database = try await Database.open(
+                path: folder.appendingPathComponent("test.sqlite").path, migrations: Self.schema,
+                configuration: configuration)
+            let entered = DispatchSemaphore(value: 0)
+            let proceed = DispatchSemaphore(value: 0)
+            // The first piece leaves an orphan that only COMMIT catches (a deferred
+            // foreign key), so whoever shares its transaction fails with it.
+            let first = Task {
+                try await database.submit { connection in
+                    try connection.execute("INSERT INTO children(parent_id) VALUES (?)", [404])
+                    entered.signal()
+                    proceed.wait()
+                    return connection.lastInsertRowID
+                }
+            }
+            await entered.waitOffThread()
+            let second = Task { try await database.submit(Self.insert("joins the running batch")) }
+            try await eventually { database.pendingSubmissionCount == 1 }
+            let third = Task { try await database.submit(Self.insert("past the batch limit")) }
+            try await eventually { database.pendingSubmissionCount == 2 }
+            proceed.signal()
+
+            for outcome in [await first.result, await second.result] {
+                #expect(throws: StoreError.self) { try outcome.get() }
+                if case .failure(let error as StoreError) = outcome { #expect(error.constraintViolation == .foreignKey) }
+            }
+            #expect((try? await third.value) != nil)
+            #expect(try await Self.names(database) == ["past the batch limit"])
+            await database.close()
         }
     }
 
