@@ -38,6 +38,20 @@ struct RunningSuite {
                             channels: [orgChannel, authChannel])
     }
 
+    /// Runs `journey` against a fresh suite and stops the processes afterwards, also
+    /// when the journey fails, so that no process outlives its test. Returns the exit
+    /// statuses of auth and org.
+    static func run(_ journey: (RunningSuite) async throws -> Void) async throws -> [Int32] {
+        let suite = try await start()
+        do {
+            try await journey(suite)
+        } catch {
+            _ = await suite.stop()
+            throw error
+        }
+        return await suite.stop()
+    }
+
     /// Options with a token signed by the suite's key: how staff appear after logging in.
     func options(memberID: String, grants: [(Role, String)]) throws -> CallOptions {
         var claims = AccessTokenClaims()

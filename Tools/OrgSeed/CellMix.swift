@@ -21,7 +21,6 @@ enum CellMix {
     }
 
     static let types = SeedCellType.allCases
-    static let totalCells = types.reduce(0) { $0 + figures($1).cells }
 
     /// Village cells by size: 906 under 30 members, 307 of 30–50, 107 of 51–80, 36
     /// over 80. The outer bounds (5, 160) are ours.

@@ -38,7 +38,7 @@ struct CivilDate: Comparable, Sendable {
 
     var iso: String {
         let (year, month, day) = components
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        return zeroPadded(year, width: 4) + "-" + zeroPadded(month, width: 2) + "-" + zeroPadded(day, width: 2)
     }
 
     static func < (left: CivilDate, right: CivilDate) -> Bool { left.days < right.days }

@@ -63,7 +63,7 @@ struct MemberFactory {
     /// number (the multiplier is prime to 10⁸), so cards look scattered yet never repeat.
     private func cardNumber() -> String {
         let scrambled = (UInt64(nextCardIndex) &* 48_271 &+ seed % 100_000_000) % 100_000_000
-        return province.letters + ProvinceBuilder.number(Int(scrambled), width: 8)
+        return province.letters + zeroPadded(Int(scrambled), width: 8)
     }
 
     /// Twelve digits as on a chip-based citizen card: province of birth (3), century
@@ -72,8 +72,8 @@ struct MemberFactory {
         let year = birth.components.year
         let centuryAndSex = (year >= 2000 ? 2 : 0) + (gender == .female ? 1 : 0)
         let serial = (UInt64(nextCitizenIndex) &* 7_919 &+ seed % 1_000_000) % 1_000_000
-        return province.citizenCode + String(centuryAndSex) + ProvinceBuilder.number(year % 100, width: 2)
-            + ProvinceBuilder.number(Int(serial), width: 6)
+        return province.citizenCode + String(centuryAndSex) + zeroPadded(year % 100, width: 2)
+            + zeroPadded(Int(serial), width: 6)
     }
 
     /// Vietnamese mobile numbers (Viettel, Vinaphone, MobiFone prefixes); the oldest
@@ -83,7 +83,7 @@ struct MemberFactory {
         let prefixes = ["032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097", "098",
                         "081", "082", "083", "084", "085", "088", "091", "094", "070", "076", "077", "078", "079",
                         "089", "090", "093"]
-        return random.pick(prefixes) + ProvinceBuilder.number(random.below(10_000_000), width: 7)
+        return random.pick(prefixes) + zeroPadded(random.below(10_000_000), width: 7)
     }
 
     private static func email(_ name: PersonNames.Name, birth: CivilDate, type: SeedCellType, province: Province,
@@ -91,7 +91,7 @@ struct MemberFactory {
         let office = type == .administrativeAgency || type == .publicServiceUnit
         guard random.chance(office ? 0.6 : 0.15) else { return "" }
         let domain = office && random.chance(0.5) ? PersonNames.ascii(province.name) + ".gov.vn" : "gmail.com"
-        return name.ascii + ProvinceBuilder.number(birth.components.year % 100, width: 2) + "@" + domain
+        return name.ascii + zeroPadded(birth.components.year % 100, width: 2) + "@" + domain
     }
 
     // MARK: Who is in which cells

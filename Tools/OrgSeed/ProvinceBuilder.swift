@@ -111,7 +111,7 @@ struct ProvinceBuilder {
             if isWard { wards += 1 }
             let name = (isWard ? "phường " : "xã ") + place
             names.append(name)
-            let communeCode = provinceCode + ".X" + Self.number(index + 1, width: 3)
+            let communeCode = provinceCode + ".X" + zeroPadded(index + 1, width: 3)
             add(communeCode, "Đảng bộ " + name, .committee, under: provinceCode)
             var cellNumber = 0
             for type in CellMix.types {
@@ -122,7 +122,7 @@ struct ProvinceBuilder {
                         : (random.chance(0.5) ? place : places.plain(&random))
                     let cellName = UnitNames.communeCell(type, index: cellIndex, commune: name, place: cellPlace,
                                                          random: &random)
-                    add(communeCode + ".C" + Self.number(cellNumber, width: 3), cellName, .cell, type, under: communeCode)
+                    add(communeCode + ".C" + zeroPadded(cellNumber, width: 3), cellName, .cell, type, under: communeCode)
                 }
             }
         }
@@ -152,7 +152,7 @@ struct ProvinceBuilder {
         while left > 0 {
             let org = organisation(index, &random)
             number += 1
-            let code = blocCode + ".G" + Self.number(number, width: 3)
+            let code = blocCode + ".G" + zeroPadded(number, width: 3)
             if index < alwaysCells || left == 1 || random.chance(cellChance) {
                 add(code, "Chi bộ " + org.name, .grassrootsCell, type, under: blocCode)
                 left -= 1
@@ -171,7 +171,7 @@ struct ProvinceBuilder {
     private mutating func addCells(_ count: Int, of type: SeedCellType, under code: String, parts: [String]) {
         guard count >= 7, random.chance(0.5) else {
             for index in 0..<count {
-                add(code + ".C" + Self.number(index + 1, width: 2),
+                add(code + ".C" + zeroPadded(index + 1, width: 2),
                     "Chi bộ " + UnitNames.part(parts, index, fallback: "Tổ công tác"), .cell, type, under: code)
             }
             return
@@ -181,7 +181,7 @@ struct ProvinceBuilder {
             let subCode = code + ".S\(group)"
             add(subCode, "Đảng bộ bộ phận Khối \(group)", .subCommittee, under: code)
             for index in range {
-                add(subCode + ".C" + Self.number(index + 1, width: 2),
+                add(subCode + ".C" + zeroPadded(index + 1, width: 2),
                     "Chi bộ " + UnitNames.part(parts, index, fallback: "Tổ công tác"), .cell, type, under: subCode)
             }
         }
@@ -204,10 +204,5 @@ struct ProvinceBuilder {
             let sizes = CellSizes.sizes(of: type, cells: indices.count, members: members[type] ?? 0, random: &random)
             for (index, size) in zip(indices, sizes) { units[index].members = size }
         }
-    }
-
-    static func number(_ value: Int, width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -24,8 +24,7 @@ public enum SeedFiles {
         let unitsURL = folder.appendingPathComponent(unitsFile)
         let split = generator.preset.members > membersPerFile
         var sink = CSVSink(units: try CSVFileWriter(path: unitsURL.path, header: SeedUnit.csvHeader)) { part in
-            folder.appendingPathComponent(split ? "members-\(part < 100 ? (part < 10 ? "00" : "0") : "")\(part).csv"
-                                                : "members.csv")
+            folder.appendingPathComponent(split ? "members-\(zeroPadded(part, width: 3)).csv" : "members.csv")
         }
         let summary = try generator.generate(into: &sink)
         try sink.finish()

@@ -9,12 +9,11 @@ import ServiceKit
 /// release `sotay` next to bench-org.
 enum ImportRun {
     struct Result {
-        let rows: Int
         let seconds: Double
         let output: String
     }
 
-    static func run(folder: URL, tokenKeyFile: URL, dataKeyFile: URL, rows: Int) async throws -> Result? {
+    static func run(folder: URL, tokenKeyFile: URL, dataKeyFile: URL) async throws -> Result? {
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("sotay")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { return nil }
@@ -48,6 +47,6 @@ enum ImportRun {
         guard process.terminationStatus == 0 else {
             throw BenchError(description: "sotay seed failed (status \(process.terminationStatus)):\n\(output)")
         }
-        return Result(rows: rows, seconds: seconds, output: output)
+        return Result(seconds: seconds, output: output)
     }
 }

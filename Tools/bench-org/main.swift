@@ -142,11 +142,10 @@ if options.importRun {
     print("")
     print("province preset import through RPC (sotay seed --preset province into an empty org service) …")
     if let result = try await ImportRun.run(folder: options.folder, tokenKeyFile: database.tokenKeyFile,
-                                            dataKeyFile: database.dataKeyFile,
-                                            rows: SeedPreset.province.cells + SeedPreset.province.members) {
+                                            dataKeyFile: database.dataKeyFile) {
         print(result.output.split(separator: "\n").filter { $0.hasPrefix("  ") || $0.hasPrefix("seeded") }
             .joined(separator: "\n"))
-        print(String(format: "import: %.1f s in all (generate + stage + plan + apply), %.0f rows/s", result.seconds,
+        print(String(format: "import: %.1f s in all (generate + stage + plan + apply), %.0f members/s", result.seconds,
                      Double(SeedPreset.province.members) / result.seconds))
         importSeconds = result.seconds
     } else {
