@@ -65,7 +65,8 @@ let serviceKitTargets: [Target] = [
         dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed"],
         path: "Tools/OperatorCLI"
     ),
-    .executableTarget(name: "sotay", dependencies: ["OperatorCLI"], path: "Tools/sotay"),
+    .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
+    .executableTarget(name: "sotay", dependencies: ["OperatorCLI", "CLineBuffering"], path: "Tools/sotay"),
 ]
 
 // Our codec checked against libprotobuf-c: the test protos in Swift and in C, the

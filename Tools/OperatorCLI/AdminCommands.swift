@@ -8,9 +8,12 @@ import ServiceKit
 struct AdminCommands {
     let environment: OperatorEnvironment
 
-    /// Prints each service's health; fails when any is not SERVING.
+    /// Prints each service's health (by default, every service built beside this
+    /// program, or all six when none is); fails when any is not SERVING.
     func health(_ names: [String]) async throws -> Int32 {
-        let services = names.isEmpty ? ServiceName.allCases : try names.map(environment.service(named:))
+        let built = Supervisor.builtServices(in: Supervisor.ownFolder).map(\.0)
+        let services = names.isEmpty ? (built.isEmpty ? ServiceName.allCases : built)
+            : try names.map(environment.service(named:))
         var allServing = true
         for service in services {
             let channel = try environment.channel(to: service)

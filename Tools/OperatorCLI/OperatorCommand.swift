@@ -56,7 +56,7 @@ public enum OperatorCommand {
             dataFolder = value
         }
         let supervisor = Supervisor(
-            binaryFolder: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
+            binaryFolder: Supervisor.ownFolder,
             dataFolder: URL(fileURLWithPath: dataFolder).standardizedFileURL,
             environment: environment.variables)
         return try await supervisor.run()

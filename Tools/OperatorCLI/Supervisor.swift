@@ -18,9 +18,16 @@ struct Supervisor {
 
     /// The services whose executables (`sotay-<service>`) exist, in the order of
     /// DESIGN.md §1.
-    var availableServices: [(ServiceName, URL)] {
+    var availableServices: [(ServiceName, URL)] { Self.builtServices(in: binaryFolder) }
+
+    /// The folder this program runs from: the build puts the services beside it.
+    static var ownFolder: URL {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    static func builtServices(in folder: URL) -> [(ServiceName, URL)] {
         ServiceName.allCases.compactMap { service in
-            let url = binaryFolder.appendingPathComponent("sotay-\(service.rawValue)")
+            let url = folder.appendingPathComponent("sotay-\(service.rawValue)")
             return FileManager.default.isExecutableFile(atPath: url.path) ? (service, url) : nil
         }
     }

@@ -7,7 +7,7 @@ enum Usage {
       up [--data DIR]            start every service built next to this program, each on its
                                  default port with data under DIR (default ./data); wait until
                                  all are healthy; Ctrl-C stops them all
-      health [SERVICE...]        Health/Check each service (all six by default)
+      health [SERVICE...]        Health/Check each service (by default every one built here)
       metrics SERVICE            print a service's metrics (Prometheus text)
       backup SERVICE FILE        online backup of a service's database to FILE (on its machine)
       check SERVICE              integrity check of a service's database
