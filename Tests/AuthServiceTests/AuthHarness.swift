@@ -67,7 +67,10 @@ struct AuthHarness {
             .write(to: folder.appendingPathComponent(orgDataKeyName), atomically: true, encoding: .utf8)
         let clock = TestClock()
         let org = try await startOrg(in: folder, clock: clock)
-        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)])
+        // A generous deadline: tests run many services at once on a small machine, and a
+        // slow moment must not fail a test that checks behaviour, not speed.
+        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)],
+                                    configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
         defer { orgChannel.close() }
         let (tree, people) = try await populate(OrgServiceClient(channel: orgChannel), folder: folder, clock: clock)
         return try await startAuth(in: folder, clock: clock, org: org, tree: tree, people: people,
@@ -146,8 +149,10 @@ struct AuthHarness {
             "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)",
             "SOTAY_AUTH_TRUSTED_PROXIES": trustingGateway ? "127.0.0.1" : "",
         ], logSink: sink, clock: clock.wall)
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)])
-        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)])
+        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)],
+                                 configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
+        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)],
+                                    configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
         let harness = AuthHarness(folder: folder, clock: clock, org: org, auth: auth,
                                   client: AuthServiceClient(channel: channel), orgClient: OrgServiceClient(channel: orgChannel),
                                   tree: tree, people: people, authLog: log, channels: [channel, orgChannel])

@@ -27,7 +27,7 @@ import Testing
         return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/protoc") }
     }
 
-    @Test func committedGeneratedCodeMatchesTheProtos() throws {
+    @Test func committedGeneratedCodeMatchesTheProtos() async throws {
         try #require(Self.protocIsInstalled(), """
             protoc is not installed, so the generated code cannot be checked. Install it with \
             `apt-get install protobuf-compiler` or run Tools/test.sh, which installs it.
@@ -45,8 +45,15 @@ import Testing
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        // Read and wait on a Dispatch thread: blocking one of the few threads of the
+        // Swift concurrency pool would stall every other test running meanwhile.
+        let report = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let bytes = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
+            }
+        }
         #expect(process.terminationStatus == 0, "Tools/generate.sh --check failed:\n\(report)")
     }
 }

@@ -28,7 +28,10 @@ struct OrgHarness {
             "SOTAY_TOKEN_KEY_FILE": tokenKey.path,
             "SOTAY_ORG_DATA_KEY_FILE": dataKey.path,
         ], logSink: sink)
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: running.port)])
+        // A generous deadline: tests run many services at once on a small machine, and a
+        // slow moment must not fail a test that checks behaviour, not speed.
+        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: running.port)],
+                                 configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
         return OrgHarness(folder: folder, running: running, channel: channel, org: OrgServiceClient(channel: channel),
                           codec: AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: tokenKey.path)))
     }

@@ -26,7 +26,10 @@ struct KitHarness {
             "SOTAY_TOKEN_KEY_FILE": keyFile.path,
             "SOTAY_LOG_LEVEL": "debug",
         ], logSink: sink)
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: running.port)])
+        // A generous deadline: tests run many services at once on a small machine, and a
+        // slow moment must not fail a test that checks behaviour, not speed.
+        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: running.port)],
+                                 configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
         return KitHarness(folder: folder, keyFile: keyFile, running: running, channel: channel,
                           codec: AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: keyFile.path)),
                           logLines: lines)

@@ -30,8 +30,12 @@ struct RunningSuite {
         let auth = try await RunningExecutable.start("sotay-auth", environment: common.merging([
             "SOTAY_DATA_DIR": folder.appendingPathComponent("auth").path, "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)",
         ]) { $1 })
-        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)])
-        let authChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)])
+        // A generous deadline: tests run many services at once on a small machine, and a
+        // slow moment must not fail a test that checks behaviour, not speed.
+        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)],
+                                    configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
+        let authChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)],
+                                     configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
         return RunningSuite(folder: folder, orgProcess: org, authProcess: auth, org: OrgServiceClient(channel: orgChannel),
                             auth: AuthServiceClient(channel: authChannel),
                             codec: AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: tokenKey.path)),

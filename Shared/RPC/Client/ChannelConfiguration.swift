@@ -16,7 +16,9 @@ public struct ChannelConfiguration: Sendable {
     /// The largest response frame accepted.
     public var maxFrameSize: Int = 4 * 1024 * 1024
 
-    public init() {}
+    public init(defaultTimeout: Duration = .seconds(10)) {
+        self.defaultTimeout = defaultTimeout
+    }
 }
 
 /// Exponential backoff with jitter: attempt n waits about
