@@ -13,9 +13,14 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "COpenSSL", path: "Shared/COpenSSL"),
 ]
 
+// What several test targets share: a seedable generator and the status of a call.
+let testSupportTargets: [Target] = [
+    .target(name: "TestSupport", dependencies: ["RPC", "RPCContracts"], path: "Tests/TestSupport"),
+]
+
 let wireTargets: [Target] = [
     .target(name: "Wire", path: "Shared/Wire"),
-    .testTarget(name: "WireTests", dependencies: ["Wire"], path: "Tests/WireTests"),
+    .testTarget(name: "WireTests", dependencies: ["TestSupport", "Wire"], path: "Tests/WireTests"),
 ]
 
 let codeGenTargets: [Target] = [
@@ -32,7 +37,7 @@ let codeGenTargets: [Target] = [
 let rpcTargets: [Target] = [
     .systemLibrary(name: "CEpoll", path: "Shared/CEpoll"),
     .target(name: "RPC", dependencies: ["Wire", "RPCContracts", "CEpoll"], path: "Shared/RPC"),
-    .testTarget(name: "RPCTests", dependencies: ["RPC", "RPCContracts", "Wire"], path: "Tests/RPCTests"),
+    .testTarget(name: "RPCTests", dependencies: ["TestSupport", "RPC", "RPCContracts", "Wire"], path: "Tests/RPCTests"),
     .target(name: "CEchoBaseline", path: "Tools/CEchoBaseline"),
     .executableTarget(
         name: "bench-rpc", dependencies: ["RPC", "RPCContracts", "Wire", "CEchoBaseline"], path: "Tools/bench-rpc"),
@@ -57,7 +62,7 @@ let serviceKitTargets: [Target] = [
     ),
     .testTarget(
         name: "ServiceKitTests",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Store", "Wire"],
+        dependencies: ["TestSupport", "ServiceKit", "RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Store", "Wire"],
         path: "Tests/ServiceKitTests"
     ),
     .target(
@@ -83,7 +88,7 @@ let conformanceTargets: [Target] = [
     ),
     .testTarget(
         name: "ConformanceTests",
-        dependencies: ["TestProtos", "TestProtosC", "Wire", "CProtobufC"],
+        dependencies: ["TestSupport", "TestProtos", "TestProtosC", "Wire", "CProtobufC"],
         path: "Tests/ConformanceTests"
     ),
     .target(name: "CWireBaseline", dependencies: ["TestProtosC", "CProtobufC"], path: "Tools/CWireBaseline"),
@@ -105,7 +110,7 @@ let orgTargets: [Target] = [
     .executableTarget(name: "sotay-org", dependencies: ["OrgService", "ServiceKit"], path: "Services/org/main"),
     .testTarget(
         name: "OrgServiceTests",
-        dependencies: ["OrgService", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire", "OperatorCLI"],
+        dependencies: ["TestSupport", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire", "OperatorCLI"],
         path: "Tests/OrgServiceTests"
     ),
     // Synthetic org data (`sotay seed`, bench-org): Foundation only, so the CLI and the
@@ -128,7 +133,7 @@ let authTargets: [Target] = [
     .executableTarget(name: "sotay-auth", dependencies: ["AuthService", "ServiceKit"], path: "Services/auth/main"),
     .testTarget(
         name: "AuthServiceTests",
-        dependencies: ["AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC",
+        dependencies: ["TestSupport", "AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC",
                        "RPCContracts", "Wire"],
         path: "Tests/AuthServiceTests"
     ),
@@ -153,7 +158,7 @@ let systemTestTargets: [Target] = [
 let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
-    targets: systemLibraries + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
+    targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
         + conformanceTargets + orgTargets + authTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import RPCContracts
 import ServiceKit
+import TestSupport
 import Testing
 import Wire
 @testable import AuthService

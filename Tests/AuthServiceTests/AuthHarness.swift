@@ -240,15 +240,3 @@ func grant(_ role: Role, _ unitID: String = "") -> Grant {
     grant.unitID = unitID
     return grant
 }
-
-/// The status code of a failed call, or `.ok`.
-func statusCode(_ body: () async throws -> Void) async -> StatusCode {
-    do {
-        try await body()
-        return .ok
-    } catch let error as RPCError {
-        return error.code
-    } catch {
-        return .unknown
-    }
-}

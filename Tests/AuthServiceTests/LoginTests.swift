@@ -3,6 +3,7 @@ import OrgContracts
 import RPC
 import RPCContracts
 import ServiceKit
+import TestSupport
 import Testing
 @testable import AuthService
 

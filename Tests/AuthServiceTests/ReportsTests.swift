@@ -1,6 +1,7 @@
 import AuthContracts
 import RPC
 import RPCContracts
+import TestSupport
 import Testing
 
 @Suite struct ReportsTests {

@@ -2,6 +2,7 @@ import AuthContracts
 import OrgContracts
 import RPC
 import RPCContracts
+import TestSupport
 import Testing
 
 /// Grants, locks and acting for a member, driven by a province administrator whose

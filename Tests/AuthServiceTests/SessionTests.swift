@@ -2,6 +2,7 @@ import AuthContracts
 import OrgContracts
 import RPC
 import RPCContracts
+import TestSupport
 import Testing
 
 @Suite struct SessionTests {

@@ -1,4 +1,5 @@
 import TestProtos
+import TestSupport
 
 /// Random values that lean to the edges, where encoders and decoders go wrong: zero,
 /// -1, the limits of each type, one-byte varint boundaries, NaN with payloads,

@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import TestSupport
 import Testing
 
 @Suite struct ImportTests {

@@ -118,15 +118,3 @@ struct OrgHarness {
         return try await org.createMember(request, options: options)
     }
 }
-
-/// The status code of a failed call, or `.ok`.
-func statusCode(_ body: () async throws -> Void) async -> StatusCode {
-    do {
-        try await body()
-        return .ok
-    } catch let error as RPCError {
-        return error.code
-    } catch {
-        return .unknown
-    }
-}

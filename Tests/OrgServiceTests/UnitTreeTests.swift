@@ -1,6 +1,7 @@
 import Foundation
 import OrgContracts
 import RPC
+import TestSupport
 import Testing
 
 @Suite struct UnitTreeTests {

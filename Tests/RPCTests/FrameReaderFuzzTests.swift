@@ -1,5 +1,6 @@
 @testable import RPC
 import RPCContracts
+import TestSupport
 import Wire
 import XCTest
 
@@ -7,7 +8,7 @@ import XCTest
 /// without crashing, allocating past the limit, or losing frame boundaries.
 final class FrameReaderFuzzTests: XCTestCase {
     func testRandomBytesInRandomPiecesNeverCrashTheReader() {
-        var generator = SeededGenerator(seed: 20_240_601)
+        var generator = SplitMix64(seed: 20_240_601)
         for _ in 0..<2_000 {
             var reader = FrameReader(maxFrameSize: 4096)
             let length = Int.random(in: 0...3000, using: &generator)
@@ -37,7 +38,7 @@ final class FrameReaderFuzzTests: XCTestCase {
     }
 
     func testValidFramesSplitAtEveryBoundaryComeOutWhole() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var stream: [UInt8] = []
         var sent: [Frame] = []
         for id in 1...200 {
@@ -112,7 +113,7 @@ final class FrameReaderFuzzTests: XCTestCase {
     }
 
     func testTheDecoderSurvivesMutatedFrames() {
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(seed: 99)
         var frame = Frame()
         frame.callID = 12345
         frame.kind = .request

@@ -1,6 +1,7 @@
 import Glibc
 import RPC
 import RPCContracts
+import TestSupport
 import XCTest
 
 /// Hostile and misbehaving peers: each is told why and cut off, and the server keeps
@@ -78,7 +79,7 @@ final class ProtectionTests: XCTestCase {
             $0.frameReadTimeout = .milliseconds(300)
             $0.idleTimeout = .seconds(1)
         }
-        var generator = SeededGenerator(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         for _ in 0..<20 {
             let connection = try RawConnection(port: server.port)
             let count = Int.random(in: 1...2000, using: &generator)
@@ -227,18 +228,5 @@ final class ProtectionTests: XCTestCase {
         XCTAssertEqual(goAway?.kind, .goaway)
         XCTAssertTrue(connection.waitForClose())
         await stop(server)
-    }
-}
-
-/// SplitMix64: reproducible random bytes for fuzz-style tests.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,6 +2,7 @@ import AdminContracts
 import Foundation
 import RPC
 import RPCContracts
+import TestSupport
 import Testing
 import Wire
 @testable import ServiceKit
@@ -17,21 +18,10 @@ import Wire
                                                idempotent: false, options: options)
     }
 
-    func code(_ body: () async throws -> Void) async -> StatusCode? {
-        do {
-            try await body()
-            return .ok
-        } catch let error as RPCError {
-            return error.code
-        } catch {
-            return nil
-        }
-    }
-
     @Test func aCallWithoutATokenIsUnauthenticatedUnlessTheMethodIsPublic() async throws {
         let harness = try await KitHarness.start(NotesService.definition)
-        #expect(await code { _ = try await call(harness, "WhoAmI", as: Status.self) } == .unauthenticated)
-        #expect(await code { _ = try await call(harness, "Ping", as: HealthCheckResponse.self) } == .ok)
+        #expect(await statusCode { _ = try await call(harness, "WhoAmI", as: Status.self) } == .unauthenticated)
+        #expect(await statusCode { _ = try await call(harness, "Ping", as: HealthCheckResponse.self) } == .ok)
         await harness.stop()
     }
 
@@ -45,9 +35,9 @@ import Wire
     @Test func aBadTokenIsRefusedEvenOnAPublicMethod() async throws {
         let harness = try await KitHarness.start(NotesService.definition)
         let forged = CallOptions(metadata: [MetadataKey.authorization: "Bearer v1.k1.AAAA.AAAA"])
-        #expect(await code { _ = try await call(harness, "Ping", options: forged, as: HealthCheckResponse.self) } == .unauthenticated)
+        #expect(await statusCode { _ = try await call(harness, "Ping", options: forged, as: HealthCheckResponse.self) } == .unauthenticated)
         let notBearer = CallOptions(metadata: [MetadataKey.authorization: "Basic abc"])
-        #expect(await code { _ = try await call(harness, "Ping", options: notBearer, as: HealthCheckResponse.self) } == .unauthenticated)
+        #expect(await statusCode { _ = try await call(harness, "Ping", options: notBearer, as: HealthCheckResponse.self) } == .unauthenticated)
         await harness.stop()
     }
 
@@ -55,7 +45,7 @@ import Wire
         let harness = try await KitHarness.start(NotesService.definition)
         let options = try harness.options()
         _ = try await call(harness, "Remember", "k", options: options, as: HealthCheckResponse.self)
-        #expect(await code { _ = try await call(harness, "Remember", "k", options: options, as: HealthCheckResponse.self) }
+        #expect(await statusCode { _ = try await call(harness, "Remember", "k", options: options, as: HealthCheckResponse.self) }
                 == .alreadyExists)
         await harness.stop()
     }
@@ -63,9 +53,9 @@ import Wire
     @Test func metricsCountCallsByMethodAndCodeForOperatorsOnly() async throws {
         let harness = try await KitHarness.start(NotesService.definition)
         _ = try await call(harness, "Ping", as: HealthCheckResponse.self)
-        _ = await code { _ = try await call(harness, "WhoAmI", as: Status.self) }
+        _ = await statusCode { _ = try await call(harness, "WhoAmI", as: Status.self) }
         let admin = AdminClient(channel: harness.channel)
-        #expect(await code { _ = try await admin.metrics(MetricsRequest(), options: try harness.options()) } == .permissionDenied)
+        #expect(await statusCode { _ = try await admin.metrics(MetricsRequest(), options: try harness.options()) } == .permissionDenied)
         var operatorGrant = Grant()
         operatorGrant.role = .operator
         let text = try await admin.metrics(MetricsRequest(), options: try harness.options(grants: [operatorGrant])).prometheusText
@@ -87,9 +77,9 @@ import Wire
         #expect(backup.sizeBytes > 0)
         #expect(FileManager.default.fileExists(atPath: request.path))
         // A second backup to the same file is refused rather than overwriting it.
-        #expect(await code { _ = try await admin.backup(request, options: options) } == .invalidArgument)
+        #expect(await statusCode { _ = try await admin.backup(request, options: options) } == .invalidArgument)
         request.path = "relative.sqlite"
-        #expect(await code { _ = try await admin.backup(request, options: options) } == .invalidArgument)
+        #expect(await statusCode { _ = try await admin.backup(request, options: options) } == .invalidArgument)
         #expect(try await admin.integrityCheck(IntegrityCheckRequest(), options: options).problems.isEmpty)
         await harness.stop()
     }

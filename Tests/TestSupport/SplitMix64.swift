@@ -1,11 +1,12 @@
 /// Vigna's SplitMix64: small, fast and seedable, so a failing random case reproduces
-/// from its seed. The C side (ProtobufCRandom.c) uses the same generator.
-struct SplitMix64: RandomNumberGenerator {
+/// from its seed. The C side of the conformance tests (ProtobufCRandom.c) uses the
+/// same generator.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
