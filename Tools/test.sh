@@ -10,8 +10,8 @@ ensure_packages "${BUILD_PACKAGES[@]}" "${GENERATOR_PACKAGES[@]}"
 swift build --build-tests
 Tools/generate.sh --check
 Tools/generate-test-c.sh --check
-# The durability test kills a writing child process hundreds of times and keeps the
+# The durability test kills a writing child process again and again and keeps the
 # disk busy with fsyncs; it runs on its own so it does not slow every other test's
 # writes (their calls have deadlines).
-swift test --skip-build --skip DurabilityTests
 swift test --skip-build --filter DurabilityTests
+swift test --skip-build --skip DurabilityTests
