@@ -34,7 +34,7 @@ public struct Backoff: Sendable {
     public init() {}
 
     /// The delay before attempt `failures` + 1, in nanoseconds.
-    func delay(afterFailures failures: Int) -> UInt64 {
+    public func delay(afterFailures failures: Int) -> UInt64 {
         let base = Double(initial.saturatingNanoseconds) * pow(multiplier, Double(Swift.max(0, failures - 1)))
         let capped = Swift.min(base, Double(maximum.saturatingNanoseconds))
         let spread = capped * jitter

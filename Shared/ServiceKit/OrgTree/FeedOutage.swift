@@ -1,3 +1,5 @@
+import RPC
+
 /// How the tree follower lives through org being unreachable: one warning when an
 /// outage starts, one line when it ends, nothing in between however many retries it
 /// takes, and retries spaced further apart the longer it lasts.
@@ -7,12 +9,19 @@ struct FeedOutage {
     static let maximumRetryDelay: Duration = .seconds(10)
 
     let logger: Logger
-    let pollInterval: Duration
+    /// Doubling from the poll interval, spread ±20% so that the replicas of every
+    /// service do not come back in lockstep.
+    private let backoff: Backoff
     private(set) var failures = 0
 
     init(logger: Logger, pollInterval: Duration) {
         self.logger = logger
-        self.pollInterval = pollInterval
+        var backoff = Backoff()
+        backoff.initial = pollInterval
+        backoff.maximum = max(pollInterval, Self.maximumRetryDelay)
+        backoff.multiplier = 2
+        backoff.jitter = 0.2
+        self.backoff = backoff
     }
 
     /// Records a failed call and answers how long to wait before the next one.
@@ -21,10 +30,7 @@ struct FeedOutage {
         if failures == 1 {
             logger.warning("cannot read org's tree feed; retrying until it answers", ["error": "\(error)"])
         }
-        let growth = Double(1 << min(failures - 1, 16))
-        let delay = min(pollInterval * growth, max(pollInterval, Self.maximumRetryDelay))
-        // Spread so that the replicas of every service do not come back in lockstep.
-        return delay * Double.random(in: 0.8...1.2)
+        return .nanoseconds(Int64(clamping: backoff.delay(afterFailures: failures)))
     }
 
     /// Records a successful poll, ending an outage if there was one.
