@@ -57,6 +57,22 @@ import Testing
         await harness.stop()
     }
 
+    @Test func aDiscardedImportLeavesNothingBehindAndCannotBeAppliedAfterwards() async throws {
+        let harness = try await OrgHarness.start()
+        let importID = try await harness.stageImport(.units, RegistryExport.units)
+        _ = try await harness.planImport(importID)
+        var discard = DiscardImportRequest()
+        discard.importID = importID
+        _ = try await harness.org.discardImport(discard, options: try harness.asOperator)
+        _ = try await harness.org.discardImport(discard, options: try harness.asOperator)
+        #expect(await statusCode { _ = try await harness.planImport(importID) } == .notFound)
+        #expect(await statusCode { _ = try await harness.applyImport(importID) } == .notFound)
+        #expect(await statusCode { _ = try await harness.org.discardImport(discard, options: try harness.options("m-1")) }
+                == .permissionDenied)
+        #expect(try await harness.activeUnits().isEmpty)
+        await harness.stop()
+    }
+
     @Test func aNewerExportIsReconciledFieldByFieldAndAppliedOnlyWhenAsked() async throws {
         let harness = try await OrgHarness.start()
         try await harness.importFile(.units, RegistryExport.units)

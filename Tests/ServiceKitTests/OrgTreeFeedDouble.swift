@@ -137,4 +137,8 @@ final class OrgTreeFeedDouble: OrgServiceHandler {
     func applyImport(_ request: ApplyImportRequest, context: CallContext) async throws -> ImportReport {
         throw unimplemented
     }
+
+    func discardImport(_ request: DiscardImportRequest, context: CallContext) async throws -> DiscardImportResponse {
+        throw unimplemented
+    }
 }

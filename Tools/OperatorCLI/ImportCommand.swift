@@ -76,6 +76,10 @@ struct ImportCommand {
             let text = ImportReportText(report: report, fileName: (path as NSString).lastPathComponent,
                                         detailLimit: detailLimit)
             guard mode == .apply, report.problemCount == 0 else {
+                // Nothing of an import that is not applied stays behind.
+                var discard = DiscardImportRequest()
+                discard.importID = importID
+                _ = try await org.discardImport(discard, options: try options())
                 print(mode == .dryRun ? text.validation : text.plan)
                 print(text.closing(mode: mode, command: "sotay import \(kind == .units ? "units" : "members") \(path)"))
                 return report.problemCount == 0 ? 0 : 1

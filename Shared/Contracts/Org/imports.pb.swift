@@ -279,6 +279,60 @@ extension ApplyImportRequest {
     }
 }
 
+/// Drops an import that will not be applied (a dry run, a report read and set aside),
+/// staged rows and all, so it leaves no trace; an applied import stays as the record.
+public struct DiscardImportRequest: WireMessage {
+    public var importID: String = ""
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension DiscardImportRequest {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(importID, fieldNumber: 1, WireString.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(importID, fieldNumber: 1, WireString.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: importID = try reader.read(WireString.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+public struct DiscardImportResponse: WireMessage {
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension DiscardImportResponse {
+    public func wireSize() -> Int {
+        unknownFields.wireSize
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            try reader.keepUnknown(tag: tag, in: &unknownFields)
+        }
+    }
+}
+
 public struct RowProblem: WireMessage {
     public var line: Int32 = 0
     public var column: String = ""

@@ -66,6 +66,8 @@ public protocol OrgServiceHandler: RPCService {
     func planImport(_ request: PlanImportRequest, context: CallContext) async throws -> ImportReport
 
     func applyImport(_ request: ApplyImportRequest, context: CallContext) async throws -> ImportReport
+
+    func discardImport(_ request: DiscardImportRequest, context: CallContext) async throws -> DiscardImportResponse
 }
 
 extension OrgServiceHandler {
@@ -147,6 +149,9 @@ extension OrgServiceHandler {
             },
             RPCMethod.unary(path: "/sotay.org.v1.OrgService/ApplyImport") { (request: ApplyImportRequest, context) in
                 try await self.applyImport(request, context: context)
+            },
+            RPCMethod.unary(path: "/sotay.org.v1.OrgService/DiscardImport") { (request: DiscardImportRequest, context) in
+                try await self.discardImport(request, context: context)
             },
         ]
     }
@@ -283,5 +288,10 @@ public struct OrgServiceClient: Sendable {
     public func applyImport(_ request: ApplyImportRequest, options: CallOptions = CallOptions()) async throws -> ImportReport {
         try await channel.unary(path: "/sotay.org.v1.OrgService/ApplyImport", request: request,
                                 response: ImportReport.self, idempotent: false, options: options)
+    }
+
+    public func discardImport(_ request: DiscardImportRequest, options: CallOptions = CallOptions()) async throws -> DiscardImportResponse {
+        try await channel.unary(path: "/sotay.org.v1.OrgService/DiscardImport", request: request,
+                                response: DiscardImportResponse.self, idempotent: true, options: options)
     }
 }

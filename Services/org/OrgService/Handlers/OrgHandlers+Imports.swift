@@ -64,6 +64,13 @@ extension OrgHandlers {
         return report.finished(applied: false, durationMs: Self.milliseconds(since: started))
     }
 
+    func discardImport(_ request: DiscardImportRequest, context: CallContext) async throws -> DiscardImportResponse {
+        try Access(context).requireOperator(to: "import registry files")
+        guard !request.importID.isEmpty else { throw RPCError.invalidArgument(field: "import_id", "is required") }
+        try await write { connection, _ in try ImportStaging(connection: connection).discard(request.importID) }
+        return DiscardImportResponse()
+    }
+
     /// Applying twice is refused (FAILED_PRECONDITION): the rows are gone once applied.
     func applyImport(_ request: ApplyImportRequest, context: CallContext) async throws -> ImportReport {
         let access = try Access(context)

@@ -109,4 +109,13 @@ struct ImportStaging {
         try connection.execute("UPDATE imports SET state = ?, applied_at_ms = ? WHERE id = ?",
                                [StagedImport.State.applied.rawValue, nowMs, staged.id])
     }
+
+    /// Drops an import that was not applied, with its rows; an applied import, or one
+    /// already gone, is left as it is (so a retried discard is harmless).
+    func discard(_ id: String) throws {
+        try connection.execute(
+            "DELETE FROM import_rows WHERE import_id IN (SELECT id FROM imports WHERE id = ? AND state != ?)",
+            [id, StagedImport.State.applied.rawValue])
+        try connection.execute("DELETE FROM imports WHERE id = ? AND state != ?", [id, StagedImport.State.applied.rawValue])
+    }
 }
