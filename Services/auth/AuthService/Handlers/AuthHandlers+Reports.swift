@@ -22,7 +22,7 @@ extension AuthHandlers {
                 .map { (try $0.get(0) as String, try $0.get(1) as Int64) })
         }
         let snapshot = tree.tree
-        func registered(under unitID: String) -> Int64 {
+        @Sendable func registered(under unitID: String) -> Int64 {
             var total: Int64 = 0
             var pending = [unitID]
             while let next = pending.popLast() {
@@ -31,7 +31,7 @@ extension AuthHandlers {
             }
             return total
         }
-        func row(_ unitID: String) async throws -> UnitRegistration {
+        @Sendable func row(_ unitID: String) async throws -> UnitRegistration {
             var row = UnitRegistration()
             row.unitID = unitID
             row.unitName = snapshot.unit(unitID)?.name ?? ""
@@ -42,9 +42,13 @@ extension AuthHandlers {
         }
         var stats = RegistrationStats()
         stats.unit = try await row(request.unitID)
-        var subordinates: [UnitRegistration] = []
-        for child in snapshot.children(of: request.unitID) where child.isActive {
-            subordinates.append(try await row(child.id))
+        // Each subordinate's member count is a call to org: asked all at once.
+        let children = snapshot.children(of: request.unitID).filter(\.isActive).map(\.id)
+        var subordinates = try await withThrowingTaskGroup(of: UnitRegistration.self) { group in
+            for child in children { group.addTask { try await row(child) } }
+            var rows: [UnitRegistration] = []
+            for try await row in group { rows.append(row) }
+            return rows
         }
         subordinates.sort { ($0.rate, $1.unitName) > ($1.rate, $0.unitName) }
         for index in subordinates.indices { subordinates[index].rank = Int32(index + 1) }
