@@ -9,13 +9,7 @@ enum OperatorToken {
 
     static func metadata(keyFile: String, clock: WallClock = .system) throws -> [String: String] {
         let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: keyFile))
-        var claims = AccessTokenClaims()
-        claims.memberID = "operator"
-        var grant = Grant()
-        grant.role = .operator
-        claims.grants = [grant]
-        claims.issuedAtMS = clock.nowMs
-        claims.expiresAtMS = claims.issuedAtMS + lifetimeMs
+        let claims = AccessTokenClaims.forRole(.operator, callerID: "operator", nowMs: clock.nowMs, lifetimeMs: lifetimeMs)
         return ["authorization": "Bearer " + (try codec.sign(claims))]
     }
 }

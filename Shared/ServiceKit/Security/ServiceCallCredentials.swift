@@ -40,13 +40,8 @@ public final class ServiceCallCredentials: Sendable {
         let nowMs = clock.nowMs
         return try current.withLock { current in
             if let token = current, token.expiresAtMs - Self.renewalMarginMs > nowMs { return token.bearer }
-            var claims = AccessTokenClaims()
-            claims.memberID = "service:\(service.rawValue)"
-            var grant = Grant()
-            grant.role = .service
-            claims.grants = [grant]
-            claims.issuedAtMS = nowMs
-            claims.expiresAtMS = nowMs + Self.lifetimeMs
+            let claims = AccessTokenClaims.forRole(.service, callerID: "service:\(service.rawValue)", nowMs: nowMs,
+                                                   lifetimeMs: Self.lifetimeMs)
             let token = SignedToken(bearer: "Bearer " + (try tokens.sign(claims)), expiresAtMs: claims.expiresAtMS)
             current = token
             return token.bearer
