@@ -38,14 +38,19 @@ public final class RPCServer: Sendable {
 
     public let configuration: ServerConfiguration
     let dispatcher: CallDispatcher
+    /// Told about calls refused before dispatch (see `RefusedCallObserver`).
+    let refusedCallObserver: (any RefusedCallObserver)?
     private let health = HealthStatus()
     private let shared = Lock(Shared())
 
     /// A server for `services` (Health/Check is added), with `interceptors` around
-    /// every handler, the first outermost.
+    /// every handler, the first outermost; `refusedCallObserver` hears of the calls the
+    /// runtime refuses before they reach them.
     public init(configuration: ServerConfiguration = ServerConfiguration(), services: [any RPCService],
-                interceptors: [any ServerInterceptor] = []) {
+                interceptors: [any ServerInterceptor] = [],
+                refusedCallObserver: (any RefusedCallObserver)? = nil) {
         self.configuration = configuration
+        self.refusedCallObserver = refusedCallObserver
         let names = Set(services.map(\.serviceName)).union([HealthService.serviceName])
         let health = HealthService(knownServices: names, status: self.health)
         dispatcher = CallDispatcher(services: services + [health], interceptors: interceptors)
