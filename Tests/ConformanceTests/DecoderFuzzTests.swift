@@ -54,7 +54,7 @@ import Wire
     }
 
     /// Compares the two readings when both decoders accept the bytes; says whether it did.
-    private func expectAgreementWhenBothAccept(_ bytes: [UInt8], _ context: String) -> Bool {
+    func expectAgreementWhenBothAccept(_ bytes: [UInt8], _ context: String) -> Bool {
         let ours = try? AllTypes(wireEncoded: bytes)
         let theirs = ProtobufC.canonicalText(unpacking: bytes, as: .allTypes)
         guard let ours, theirs != nil, !repeatsASingularMessage(bytes) else { return false }
