@@ -1,6 +1,7 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 
 /// Bulk import from the national registry's exports (docs/import.md), for operators:
 /// stage the file in chunks, plan it (every problem, and the differences with what is

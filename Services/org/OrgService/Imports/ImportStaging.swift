@@ -1,6 +1,7 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// An import as staged in `imports`: its header and where it stands.
