@@ -49,7 +49,7 @@ import Testing
         let harness = try await OrgHarness.start()
         let tree = try await harness.smallTree()
         let admin = try harness.asAdmin(of: tree.province.id)
-        let unit = try await harness.createUnit("Chi bo\u{0323} tho\u{0302}n Na\u{0300}", kind: .cell,
+        let unit = try await harness.createUnit("Chi bo\u{0323}\u{0302} tho\u{0302}n Na\u{0300}", kind: .cell,
                                                 cellType: .villageResidential, under: tree.commune.id, as: admin)
         #expect(Array(unit.name.unicodeScalars) == Array("Chi b\u{1ED9} th\u{F4}n N\u{E0}".unicodeScalars))
         await harness.stop()
