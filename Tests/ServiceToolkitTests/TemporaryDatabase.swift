@@ -7,11 +7,9 @@ func withTemporaryDatabase(_ migrations: [Migration], _ body: (Database) async t
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = try await Database.open(path: folder.appendingPathComponent("t.sqlite").path, migrations: migrations)
-    do {
-        try await body(database)
-        await database.close()
-    } catch {
-        await database.close()
-        throw error
-    }
+    // Closed on failure too, before the folder goes: the body's error is thrown after.
+    var failure: (any Error)?
+    do { try await body(database) } catch { failure = error }
+    await database.close()
+    if let failure { throw failure }
 }

@@ -72,7 +72,7 @@ public struct IdempotentCall: Sendable {
     }
 
     /// Deletes the records made before `cutoffMs`.
-    public static func sweep(before cutoffMs: Int64, in connection: Connection) throws {
+    static func sweep(before cutoffMs: Int64, in connection: Connection) throws {
         try connection.execute("DELETE FROM idempotency_records WHERE at_ms < ?", [cutoffMs])
     }
 

@@ -62,6 +62,9 @@ enum MemberFields {
         if fields.contains("official_on") {
             member.officialOn = try ISODate.checked(member.officialOn, field: "member.official_on", required: false)
         }
+        if fields.contains("admitted_on") || fields.contains("official_on") {
+            try ISODate.requireOrder(("member.admitted_on", member.admittedOn), ("member.official_on", member.officialOn))
+        }
         if fields.contains("personal_notes") {
             member.personalNotes = try TextInput.checked(member.personalNotes, field: "member.personal_notes", limit: notes,
                                                          required: false)
@@ -87,8 +90,12 @@ enum MemberFields {
             for index in member.positions.indices {
                 let path = "positions[\(index)]"
                 member.positions[index].title = try line(member.positions[index].title, path + ".title")
+                member.positions[index].unitID = try RecordID.checked(member.positions[index].unitID, prefix: "u",
+                                                                      field: "member.\(path).unit_id", required: false)
                 member.positions[index].since = try date(member.positions[index].since, path + ".since")
                 member.positions[index].until = try date(member.positions[index].until, path + ".until")
+                try ISODate.requireOrder((path + ".since", member.positions[index].since),
+                                         (path + ".until", member.positions[index].until))
             }
         }
         if fields.contains("work_history") {
@@ -99,6 +106,8 @@ enum MemberFields {
                 member.workHistory[index].role = try line(member.workHistory[index].role, path + ".role")
                 member.workHistory[index].since = try date(member.workHistory[index].since, path + ".since")
                 member.workHistory[index].until = try date(member.workHistory[index].until, path + ".until")
+                try ISODate.requireOrder((path + ".since", member.workHistory[index].since),
+                                         (path + ".until", member.workHistory[index].until))
             }
         }
         for (field, decisions) in [("rewards", \Member.rewards), ("disciplines", \Member.disciplines)]
