@@ -71,7 +71,8 @@ extension AuthHandlers {
     /// transfer or a new grant reaches the next access token.
     func refresh(_ request: RefreshRequest, context: CallContext) async throws -> TokenPair {
         guard (1...AuthInputLimits.maxRefreshTokenBytes).contains(request.refreshToken.utf8.count) else {
-            throw RPCError.invalidArgument(field: "refresh_token", "is required and at most \(AuthInputLimits.maxRefreshTokenBytes) bytes")
+            throw RPCError.invalidArgument(field: "refresh_token",
+                                           "is required and at most \(AuthInputLimits.maxRefreshTokenBytes) bytes")
         }
         let digest = try CodeHasher.refreshTokenDigest(request.refreshToken)
         let memberID = try await read { connection in

@@ -63,9 +63,15 @@ extension AuthHandlers {
         let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "audit-events",
                                 filters: [request.unitID])
         let pageSize = paging.pageSize
-        guard let before = paging.after.map({ $0.first.flatMap { Int64($0) } }) ?? Int64.max else {
-            throw RPCError.invalidArgument(field: "page_token", "is damaged")
+        // The sequence of the last event shown; the first page starts at the newest.
+        var start = Int64.max
+        if let after = paging.after {
+            guard let sequence = after.first.flatMap({ Int64($0) }) else {
+                throw RPCError.invalidArgument(field: "page_token", "is damaged")
+            }
+            start = sequence
         }
+        let before = start
         let snapshot = tree.tree
         let root = request.unitID
         // Scans back in batches until a page of this subtree's events is found or the

@@ -166,8 +166,10 @@ extension AuthHandlers {
         let memberID = try RecordID.checked(request.memberID, prefix: "m", field: "member_id")
         let reason = try TextInput.freeText(request.reason, field: "reason")
         let subject = try await self.subject(memberID: memberID, context: context)
-        try CallerAccess(caller: caller).require([.cellSecretary], on: PlacedUnit(id: subject.unitID, ancestorIDs: subject.ancestorIDs),
-                                                 to: "act for this member (only their own cell's secretary may)")
+        // Only the secretary of the member's own cell may act for them.
+        try CallerAccess(caller: caller).require([.cellSecretary],
+                                                 on: PlacedUnit(id: subject.unitID, ancestorIDs: subject.ancestorIDs),
+                                                 to: "act for this member")
         let address = clientAddress(context)
         try await write { connection, now in
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
