@@ -7,7 +7,7 @@ import Wire
 /// recorded with a digest of the request and the response bytes in the same
 /// transaction as the write's effect, so a retry (the client never saw the answer)
 /// gets the first response and writes nothing, and the same key on a different
-/// request is refused. Records older than `retention` are forgotten.
+/// request is refused. Records older than `retentionMs` are forgotten.
 ///
 /// A response that holds personal data is remembered by reference (the record's id,
 /// read again through the service's vault), so this table never holds it in clear.
@@ -27,9 +27,7 @@ public struct IdempotentCall: Sendable {
     public static func keyed(scope: String, key: String, method: String, request: some WireMessage,
                              nowMs: Int64) throws(RPCError) -> IdempotentCall? {
         guard !key.isEmpty else { return nil }
-        guard key.utf8.count <= maxKeyLength,
-              key.unicodeScalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace && $0.value >= 0x21 && $0.value < 0x7F })
-        else {
+        guard key.utf8.count <= maxKeyLength, key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw RPCError.invalidArgument(field: "idempotency_key", "must be 1 to \(maxKeyLength) visible ASCII characters")
         }
         guard let digest = try? SHA256Digest.hash(request.wireEncoded()) else {
