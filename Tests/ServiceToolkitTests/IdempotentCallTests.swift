@@ -103,4 +103,16 @@ import ServiceToolkit
             _ = try IdempotentCall.keyed(scope: "m_1", key: "k 1\u{0}", method: "Create", request: Grant(), nowMs: 0)
         } == "idempotency_key")
     }
+
+    @Test func theMigrationReplacesAnOlderTableOfKeys() async throws {
+        let old = Migration(1, "keys", sql: "CREATE TABLE idempotency_keys (scope TEXT, key TEXT, record_id TEXT);")
+        try await withTemporaryDatabase([old, IdempotentCall.migration(2, replacing: "idempotency_keys")]) { database in
+            let tables = try await database.read { connection in
+                try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                    .map { try $0.get(0) as String }
+            }
+            #expect(tables.contains("idempotency_records"))
+            #expect(!tables.contains("idempotency_keys"))
+        }
+    }
 }
