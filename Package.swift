@@ -57,13 +57,31 @@ let serviceKitTargets: [Target] = [
     .target(name: "AuthContracts", dependencies: ["Wire", "RPC", "RPCContracts"], path: "Shared/Contracts/Auth"),
     .target(
         name: "ServiceKit",
-        dependencies: ["RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Wire", "Store", "CSQLite", "COpenSSL"],
+        dependencies: ["RPC", "RPCContracts", "AdminContracts", "Wire", "Store", "CSQLite", "COpenSSL"],
         path: "Shared/ServiceKit"
     ),
     .testTarget(
         name: "ServiceKitTests",
-        dependencies: ["TestSupport", "ServiceKit", "RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Store", "Wire"],
+        dependencies: ["TestSupport", "ServiceKit", "RPC", "RPCContracts", "AdminContracts", "Store", "Wire"],
         path: "Tests/ServiceKitTests"
+    ),
+    // What every service's own code needs once (docs/toolkit.md).
+    .target(name: "ServiceToolkit", dependencies: ["ServiceKit", "Store", "RPC", "RPCContracts"], path: "Shared/ServiceToolkit"),
+    .testTarget(
+        name: "ServiceToolkitTests",
+        dependencies: ["ServiceToolkit", "ServiceKit", "Store", "RPC", "RPCContracts"],
+        path: "Tests/ServiceToolkitTests"
+    ),
+    // The copy of org's unit tree kept by the services that check subtrees (docs/org-tree-replica.md).
+    .target(
+        name: "OrgTreeReplica",
+        dependencies: ["ServiceKit", "OrgContracts", "RPC", "RPCContracts"],
+        path: "Shared/OrgTreeReplica"
+    ),
+    .testTarget(
+        name: "OrgTreeReplicaTests",
+        dependencies: ["OrgTreeReplica", "ServiceKit", "ServiceToolkit", "OrgContracts", "RPC", "RPCContracts"],
+        path: "Tests/OrgTreeReplicaTests"
     ),
     .target(
         name: "OperatorCLI",
@@ -106,7 +124,7 @@ let conformanceTargets: [Target] = [
 let orgTargets: [Target] = [
     .target(
         name: "OrgService",
-        dependencies: ["OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
+        dependencies: ["OrgContracts", "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
         path: "Services/org/OrgService"
     ),
     .executableTarget(name: "sotay-org", dependencies: ["OrgService", "ServiceKit"], path: "Services/org/main"),
@@ -129,7 +147,8 @@ let orgTargets: [Target] = [
 let authTargets: [Target] = [
     .target(
         name: "AuthService",
-        dependencies: ["AuthContracts", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
+        dependencies: ["AuthContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
         path: "Services/auth/AuthService"
     ),
     .executableTarget(name: "sotay-auth", dependencies: ["AuthService", "ServiceKit"], path: "Services/auth/main"),

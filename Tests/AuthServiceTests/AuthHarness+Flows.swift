@@ -56,6 +56,14 @@ extension AuthHarness {
 
     func startRegistration(_ person: Person, phone: String? = nil, face: FaceAttestation = passingFace,
                            from address: String? = nil) async throws -> StartRegistrationResponse {
+        try await client.startRegistration(registrationRequest(person, phone: phone, face: face),
+                                           options: from(address ?? person.address))
+    }
+
+    /// What the app sends to register `person` from a Samsung A12.
+    func registrationRequest(_ person: Person, phone: String? = nil, face: FaceAttestation = passingFace)
+        -> StartRegistrationRequest
+    {
         var request = StartRegistrationRequest()
         request.cardNumber = person.card
         request.fullName = person.fullName
@@ -63,7 +71,7 @@ extension AuthHarness {
         request.phone = phone ?? person.phone
         request.face = face
         request.deviceName = "Samsung A12"
-        return try await client.startRegistration(request, options: from(address ?? person.address))
+        return request
     }
 
     func confirmRegistration(_ started: StartRegistrationResponse, code: String, from address: String) async throws

@@ -1,5 +1,6 @@
 import Foundation
 import OrgContracts
+import OrgTreeReplica
 import RPC
 import ServiceKit
 

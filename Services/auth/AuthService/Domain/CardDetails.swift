@@ -1,5 +1,6 @@
 import Foundation
 import RPC
+import ServiceToolkit
 
 /// The party card as the app read it, checked before it is sent to org.
 struct CardDetails: Sendable {
@@ -8,21 +9,17 @@ struct CardDetails: Sendable {
     let birthDate: String
 
     init(number: String, fullName: String, birthDate: String) throws(RPCError) {
+        guard number.utf8.count <= 64 else {
+            throw RPCError.invalidArgument(field: "card_number", "is not a party card number")
+        }
         let canonical = String(number.uppercased().unicodeScalars
             .filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
         guard !canonical.isEmpty, canonical.count <= 32 else {
             throw RPCError.invalidArgument(field: "card_number", "is not a party card number")
         }
-        let name = fullName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 300 else { throw RPCError.invalidArgument(field: "full_name", "is required") }
-        let date = birthDate.split(separator: "-")
-        guard date.count == 3, date[0].count == 4, date[1].count == 2, date[2].count == 2,
-              date.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-            throw RPCError.invalidArgument(field: "birth_date", "must be a date written YYYY-MM-DD")
-        }
         self.number = canonical
-        self.fullName = name
-        self.birthDate = birthDate
+        self.fullName = try TextInput.name(fullName, field: "full_name")
+        self.birthDate = try ISODate.checked(birthDate, field: "birth_date", required: true)
     }
 }
 

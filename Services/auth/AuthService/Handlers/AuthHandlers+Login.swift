@@ -1,6 +1,7 @@
 import AuthContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 extension AuthHandlers {
@@ -27,7 +28,7 @@ extension AuthHandlers {
 
     func confirmLoginCode(_ request: ConfirmLoginCodeRequest, context: CallContext) async throws -> TokenPair {
         let phone = try PhoneNumber.canonical(request.phone)
-        guard !request.code.isEmpty else { throw RPCError.invalidArgument(field: "code", "is required") }
+        let code = try TextInput.checked(request.code, field: "code", limit: AuthInputLimits.code)
         let memberID = try await read { connection in try AccountRecord.find(phone: phone, in: connection)?.memberID }
         // Org is asked before the code is spent, so an org outage fails the login
         // without costing the member their code.
@@ -35,7 +36,7 @@ extension AuthHandlers {
         if let memberID { known = try await self.subject(memberID: memberID, context: context) }
         let subject = known
         let address = clientAddress(context)
-        let device = String(request.deviceName.prefix(120))
+        let device = try TextInput.checked(request.deviceName, field: "device_name", limit: .label, required: false)
         let (policy, hasher, tokenPolicy) = (codePolicy, self.hasher, issuer.policy)
         let outcome = try await write { connection, now -> Confirmation in
             let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
@@ -43,7 +44,7 @@ extension AuthHandlers {
                   let subject, subject.memberID == account.memberID,
                   let codeID = try codes.latest(.login, phone: phone) else { return .refused(.unusable) }
             let audit = AuditLog(connection: connection, atMs: now, clientAddress: address)
-            let check = try codes.check(id: codeID, code: request.code)
+            let check = try codes.check(id: codeID, code: code)
             switch check {
             case .accepted:
                 break
@@ -69,7 +70,10 @@ extension AuthHandlers {
     /// Rotates the refresh token. The member's unit and grants are read again, so a
     /// transfer or a new grant reaches the next access token.
     func refresh(_ request: RefreshRequest, context: CallContext) async throws -> TokenPair {
-        guard !request.refreshToken.isEmpty else { throw RPCError.invalidArgument(field: "refresh_token", "is required") }
+        guard (1...AuthInputLimits.maxRefreshTokenBytes).contains(request.refreshToken.utf8.count) else {
+            throw RPCError.invalidArgument(field: "refresh_token",
+                                           "is required and at most \(AuthInputLimits.maxRefreshTokenBytes) bytes")
+        }
         let digest = try CodeHasher.refreshTokenDigest(request.refreshToken)
         let memberID = try await read { connection in
             try connection.queryOne(

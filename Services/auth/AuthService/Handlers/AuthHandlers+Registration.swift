@@ -1,6 +1,7 @@
 import AuthContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 extension AuthHandlers {
@@ -20,7 +21,7 @@ extension AuthHandlers {
             throw RPCError(.permissionDenied,
                            "the face does not match the card's owner; try again in good light, or ask the cell secretary for help")
         }
-        let device = String(request.deviceName.prefix(120))
+        let device = try TextInput.checked(request.deviceName, field: "device_name", limit: .label, required: false)
         let address = clientAddress(context)
         let policy = codePolicy
         let hasher = self.hasher
@@ -60,10 +61,11 @@ extension AuthHandlers {
     }
 
     func confirmRegistration(_ request: ConfirmRegistrationRequest, context: CallContext) async throws -> TokenPair {
-        guard !request.registrationID.isEmpty else { throw RPCError.invalidArgument(field: "registration_id", "is required") }
+        let registrationID = try RecordID.checked(request.registrationID, prefix: "r", field: "registration_id")
+        let code = try TextInput.checked(request.code, field: "code", limit: AuthInputLimits.code)
         let pending = try await read { connection in
             try connection.queryOne("SELECT member_id, unit_id FROM registrations WHERE id = ? AND confirmed_at_ms IS NULL",
-                                    [request.registrationID])
+                                    [registrationID])
                 .map { (memberID: try $0.get(0) as String, unitID: try $0.get(1) as String) }
         }
         guard let pending else { throw RPCError(.notFound, "registration_id: no registration waiting for a code") }
@@ -75,13 +77,13 @@ extension AuthHandlers {
                 """
                 SELECT member_id, unit_id, phone, code_id, device_name, moves_account, face_score, face_liveness
                 FROM registrations WHERE id = ? AND confirmed_at_ms IS NULL
-                """, [request.registrationID]) else { return .refused(.unusable) }
+                """, [registrationID]) else { return .refused(.unusable) }
             let memberID: String = try row.get(0)
             let unitID: String = try row.get(1)
             let phone: String = try row.get(2)
             let audit = AuditLog(connection: connection, atMs: now, clientAddress: address)
             let check = try CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
-                .check(id: try row.get(3), code: request.code)
+                .check(id: try row.get(3), code: code)
             guard check == .accepted else {
                 if case .wrong(let left) = check {
                     try audit.record(left == 0 ? .auditLockout : .auditCodeFailed, actor: "", subject: memberID,
@@ -107,7 +109,7 @@ extension AuthHandlers {
                 try audit.record(.auditRegistered, actor: memberID, subject: memberID, unitID: unitID,
                                  detail: "eKYC, face \(try row.get(6) as Double), liveness \(try row.get(7) as Bool)")
             }
-            try connection.execute("UPDATE registrations SET confirmed_at_ms = ? WHERE id = ?", [now, request.registrationID])
+            try connection.execute("UPDATE registrations SET confirmed_at_ms = ? WHERE id = ?", [now, registrationID])
             let session = try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy)
                 .open(memberID: memberID, deviceName: try row.get(4))
             let grants = try AccountRecord.grants(of: memberID, in: connection)

@@ -2,6 +2,7 @@ import AuthContracts
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceToolkit
 import Store
 
 extension AuthHandlers {
@@ -59,13 +60,14 @@ extension AuthHandlers {
     /// Newest first: the events of every unit in the subtree.
     func listAuditEvents(_ request: ListAuditEventsRequest, context: CallContext) async throws -> AuditEventList {
         _ = try await requireRole([.administrator], on: request.unitID, context: context, to: "read its audit log")
-        guard request.pageSize >= 0 else { throw RPCError.invalidArgument(field: "page_size", "must not be negative") }
-        let pageSize = request.pageSize == 0 ? 50 : min(Int(request.pageSize), 500)
+        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "audit-events",
+                                filters: [request.unitID])
+        let pageSize = paging.pageSize
+        // The sequence of the last event shown; the first page starts at the newest.
         var start = Int64.max
-        if !request.pageToken.isEmpty {
-            guard let decoded = Base64URL.decode(Substring(request.pageToken)),
-                  let sequence = Int64(String(decoding: decoded, as: UTF8.self)) else {
-                throw RPCError.invalidArgument(field: "page_token", "is not a token this server gave out")
+        if let after = paging.after {
+            guard let sequence = after.first.flatMap({ Int64($0) }) else {
+                throw RPCError.invalidArgument(field: "page_token", "is damaged")
             }
             start = sequence
         }
@@ -89,7 +91,9 @@ extension AuthHandlers {
         }
         var list = AuditEventList()
         list.events = events
-        if more, let last = events.last { list.nextPageToken = Base64URL.encode(Array(String(last.sequence).utf8)) }
+        if let last = events.last {
+            list.nextPageToken = paging.token(list: "audit-events", after: [String(last.sequence)], hasMore: more)
+        }
         return list
     }
 }

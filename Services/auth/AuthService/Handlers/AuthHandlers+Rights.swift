@@ -2,17 +2,20 @@ import AuthContracts
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceToolkit
 import Store
 
 extension AuthHandlers {
     func grantRole(_ request: GrantRoleRequest, context: CallContext) async throws -> GrantList {
         try await changeGrant(memberID: request.memberID, role: request.role, unitID: request.unitID,
-                              reason: request.reason, granting: true, context: context)
+                              reason: try TextInput.freeText(request.reason, field: "reason"), granting: true,
+                              context: context)
     }
 
     func revokeRole(_ request: RevokeRoleRequest, context: CallContext) async throws -> GrantList {
         try await changeGrant(memberID: request.memberID, role: request.role, unitID: request.unitID,
-                              reason: request.reason, granting: false, context: context)
+                              reason: try TextInput.freeText(request.reason, field: "reason"), granting: false,
+                              context: context)
     }
 
     /// Grants and revocations share every check: the role is grantable, the caller
@@ -23,13 +26,13 @@ extension AuthHandlers {
     private func changeGrant(memberID: String, role: Role, unitID: String, reason: String, granting: Bool,
                              context: CallContext) async throws -> GrantList {
         let rank = try RoleRules.checkGrantable(role)
-        guard !memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
+        let memberID = try RecordID.checked(memberID, prefix: "m", field: "member_id")
         let caller: CallerIdentity
         if let bootstrapper = context.caller, bootstrapper.isOperator {
             guard role == .administrator else {
                 throw RPCError(.permissionDenied, "operators appoint administrators only; administrators grant the rest")
             }
-            guard !unitID.isEmpty else { throw RPCError.invalidArgument(field: "unit_id", "is required") }
+            _ = try RecordID.checked(unitID, prefix: "u", field: "unit_id")
             caller = bootstrapper
         } else {
             caller = try await requireRole(RoleRules.granters, on: unitID, context: context,
@@ -61,7 +64,7 @@ extension AuthHandlers {
             }
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(granting ? .auditGranted : .auditRevoked, actor: caller.memberID, subject: memberID,
-                        unitID: unitID, detail: "role \(role) on \(unitID)" + (reason.isEmpty ? "" : ": \(reason.prefix(500))"))
+                        unitID: unitID, detail: "role \(role) on \(unitID)" + (reason.isEmpty ? "" : ": \(reason)"))
             var list = GrantList()
             list.memberID = memberID
             list.grants = try AccountRecord.grants(of: memberID, in: connection)
@@ -70,7 +73,8 @@ extension AuthHandlers {
     }
 
     func setAccountLock(_ request: SetAccountLockRequest, context: CallContext) async throws -> Account {
-        guard !request.memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
+        _ = try RecordID.checked(request.memberID, prefix: "m", field: "member_id")
+        let reason = try TextInput.freeText(request.reason, field: "reason")
         let found = try await read { connection in
             try AccountRecord.find(memberID: request.memberID, in: connection).map {
                 ($0.unitID, try AccountRecord.grants(of: request.memberID, in: connection))
@@ -100,10 +104,12 @@ extension AuthHandlers {
             }
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(request.locked ? .auditAccountLocked : .auditAccountUnlocked, actor: caller.memberID,
-                        subject: account.memberID, unitID: account.unitID, detail: String(request.reason.prefix(500)))
+                        subject: account.memberID, unitID: account.unitID, detail: reason)
             return account.contract(grants: try AccountRecord.grants(of: account.memberID, in: connection))
         }
     }
+
+    static let maxMembersPerIssue = 10_000
 
     /// Opens accounts for members of a unit from the registry, each with the phone the
     /// registry holds (the national rollout); members without a phone, with an account
@@ -111,6 +117,12 @@ extension AuthHandlers {
     func issueAccounts(_ request: IssueAccountsRequest, context: CallContext) async throws -> IssueAccountsResponse {
         let caller = try await requireRole([.administrator], on: request.unitID, context: context, to: "issue accounts")
         var candidates: [(memberID: String, unitID: String, phone: String)] = []
+        guard request.memberIDs.count <= Self.maxMembersPerIssue else {
+            throw RPCError.invalidArgument(field: "member_ids", "at most \(Self.maxMembersPerIssue) members per call")
+        }
+        for (index, id) in request.memberIDs.enumerated() {
+            _ = try RecordID.checked(id, prefix: "m", field: "member_ids[\(index)]")
+        }
         let wanted = Set(request.memberIDs)
         var considered = 0
         for summary in try await directory.members(under: request.unitID, context: context)
@@ -151,16 +163,18 @@ extension AuthHandlers {
     func actForMember(_ request: ActForMemberRequest, context: CallContext) async throws -> ProxyToken {
         let caller = try context.requireCaller()
         guard caller.proxyMemberID == nil else { throw RPCError(.permissionDenied, "a proxy token cannot start another") }
-        guard !request.memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
-        let subject = try await self.subject(memberID: request.memberID, context: context)
-        guard caller.rights.holds(.cellSecretary, on: subject.unitID, unitAncestors: subject.ancestorIDs) else {
-            throw RPCError(.permissionDenied, "only the secretary of the member's own cell may act for them")
-        }
+        let memberID = try RecordID.checked(request.memberID, prefix: "m", field: "member_id")
+        let reason = try TextInput.freeText(request.reason, field: "reason")
+        let subject = try await self.subject(memberID: memberID, context: context)
+        // Only the secretary of the member's own cell may act for them.
+        try CallerAccess(caller: caller).require([.cellSecretary],
+                                                 on: PlacedUnit(id: subject.unitID, ancestorIDs: subject.ancestorIDs),
+                                                 to: "act for this member")
         let address = clientAddress(context)
         try await write { connection, now in
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(.auditProxyStarted, actor: caller.memberID, subject: subject.memberID, unitID: subject.unitID,
-                        detail: String(request.reason.prefix(500)))
+                        detail: reason)
         }
         // The proxy token carries none of the member's own grants (proxyToken leaves them out).
         return try issuer.proxyToken(for: subject, secretaryID: caller.memberID, nowMs: clock.nowMs)

@@ -1,13 +1,14 @@
 import AuthContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 extension AuthHandlers {
     func listSessions(_ request: ListSessionsRequest, context: CallContext) async throws -> SessionList {
         let caller = try await requireSession(context)
-        let (now, policy) = (clock.nowMs, issuer.policy)
-        return try await read { connection in
+        let policy = issuer.policy
+        return try await read { connection, now in
             var list = SessionList()
             list.sessions = try SessionStore(connection: connection, nowMs: now, policy: policy)
                 .list(of: caller.memberID, current: caller.sessionID)
@@ -17,19 +18,19 @@ extension AuthHandlers {
 
     func revokeSession(_ request: RevokeSessionRequest, context: CallContext) async throws -> LogoutResponse {
         let caller = try await requireSession(context)
-        guard !request.sessionID.isEmpty else { throw RPCError.invalidArgument(field: "session_id", "is required") }
+        let sessionID = try RecordID.checked(request.sessionID, prefix: "s", field: "session_id")
         let address = clientAddress(context)
         let policy = issuer.policy
         try await write { connection, now in
             guard let owner: String = try connection.queryOne("SELECT member_id FROM sessions WHERE id = ?",
-                                                              [request.sessionID])?.get(0),
+                                                              [sessionID])?.get(0),
                   owner == caller.memberID else {
                 throw RPCError(.notFound, "session_id: you have no such session")
             }
-            try SessionStore(connection: connection, nowMs: now, policy: policy).end(request.sessionID)
+            try SessionStore(connection: connection, nowMs: now, policy: policy).end(sessionID)
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(.auditSessionRevoked, actor: caller.memberID, subject: caller.memberID, unitID: caller.unitID,
-                        detail: "session \(request.sessionID)")
+                        detail: "session \(sessionID)")
         }
         return LogoutResponse()
     }
@@ -46,7 +47,8 @@ extension AuthHandlers {
     /// The caller's own account, or (for an administrator of the unit) a member's.
     func getAccount(_ request: GetAccountRequest, context: CallContext) async throws -> Account {
         let caller = try context.requireCaller()
-        let memberID = request.memberID.isEmpty ? caller.memberID : request.memberID
+        let memberID = request.memberID.isEmpty
+            ? caller.memberID : try RecordID.checked(request.memberID, prefix: "m", field: "member_id")
         if memberID != caller.memberID {
             // Rights first, from the member's unit in org, so that whether a member
             // has an account is told only to administrators of that member's unit.

@@ -1,14 +1,16 @@
 import AuthContracts
 import Foundation
+import OrgTreeReplica
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// The auth service's handlers. Writes that decide a code or a refresh token return
 /// their outcome and let the transaction commit before the handler answers an error,
 /// so a wrong try or a reuse is never rolled back with the error.
-struct AuthHandlers: AuthServiceHandler {
+struct AuthHandlers: AuthServiceHandler, ClockedStorage {
     let database: Database
     let directory: OrgDirectory
     let tree: OrgTreeReplica
@@ -25,15 +27,6 @@ struct AuthHandlers: AuthServiceHandler {
         "/sotay.auth.v1.AuthService/SendLoginCode", "/sotay.auth.v1.AuthService/ConfirmLoginCode",
         "/sotay.auth.v1.AuthService/Refresh",
     ]
-
-    func write<T: Sendable>(_ body: @escaping @Sendable (Connection, Int64) throws -> T) async throws -> T {
-        let now = clock.nowMs
-        return try await database.submit { connection in try body(connection, now) }
-    }
-
-    func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await database.read(body)
-    }
 
     /// The end user's address: the gateway's `client-address` when the call comes
     /// from a trusted proxy, the TCP peer's address otherwise.
@@ -57,21 +50,18 @@ struct AuthHandlers: AuthServiceHandler {
     func requireRole(_ roles: Set<Role>, on unitID: String, context: CallContext, to action: String) async throws
         -> CallerIdentity
     {
-        let caller = try context.requireCaller()
-        guard !unitID.isEmpty else { throw RPCError.invalidArgument(field: "unit_id", "is required") }
-        let ancestors = try await ancestors(of: unitID, context: context)
-        guard caller.rights.holdsAny(roles, on: unitID, unitAncestors: ancestors) else {
-            throw RPCError(.permissionDenied, "you hold no grant on unit \(unitID.prefix(64)) that allows you to \(action)")
-        }
-        return caller
+        let access = try CallerAccess(context)
+        let unitID = try RecordID.checked(unitID, prefix: "u", field: "unit_id")
+        try access.require(roles, on: PlacedUnit(id: unitID, ancestorIDs: try await ancestors(of: unitID, context: context)),
+                           to: action)
+        return access.caller
     }
 
     /// The caller of a call that needs an open session (sessions and accounts): an
     /// access token of an ended session is refused here at once.
     func requireSession(_ context: CallContext) async throws -> CallerIdentity {
         let caller = try context.requireCaller()
-        let now = clock.nowMs
-        let open = try await read { connection in
+        let open = try await read { connection, now in
             try SessionStore(connection: connection, nowMs: now, policy: issuer.policy).isOpen(caller.sessionID)
         }
         guard open else { throw RPCError(.unauthenticated, "the session has ended; log in again") }

@@ -1,5 +1,6 @@
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// Issues and checks one-time codes inside the caller's write, enforcing the

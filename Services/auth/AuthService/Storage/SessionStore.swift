@@ -1,5 +1,6 @@
 import AuthContracts
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// Sessions and their refresh tokens. A refresh token is used once: refreshing marks

@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceToolkit
 
 /// Which member fields exist for updates, who may edit them, and how each is checked.
 enum MemberFields {
@@ -12,8 +13,9 @@ enum MemberFields {
         "admitted_on", "official_on", "positions", "work_history", "rewards", "disciplines",
     ]
 
-    static let maxTextLength = 300
     static let maxNotesLength = 20_000
+    static let email = TextLimit(maxCharacters: 254)
+    static let notes = TextLimit(maxCharacters: maxNotesLength, multiline: true)
     static let maxListLength = 200
 
     /// Statuses a member can be created with or set to.
@@ -26,19 +28,13 @@ enum MemberFields {
 
     /// Checks and normalizes the fields named in `fields` of `member` (all of a new
     /// member's when creating); errors name "member.<field>".
-    static func checked(_ member: Member, fields: Set<String>) throws(RPCError) -> Member {
+    /// `today` (Vietnam's date), when given, bounds the birth date.
+    static func checked(_ member: Member, fields: Set<String>, today: String? = nil) throws(RPCError) -> Member {
         var member = member
-        func text(_ value: String, _ field: String, required: Bool = false) throws(RPCError) -> String {
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if required, trimmed.isEmpty { throw RPCError.invalidArgument(field: "member.\(field)", "is required") }
-            guard trimmed.count <= maxTextLength else {
-                throw RPCError.invalidArgument(field: "member.\(field)", "is longer than \(maxTextLength) characters")
-            }
-            return trimmed
-        }
-        if fields.contains("full_name") { member.fullName = try text(member.fullName, "full_name", required: true) }
+        if fields.contains("full_name") { member.fullName = try TextInput.name(member.fullName, field: "member.full_name") }
         if fields.contains("birth_date") {
-            member.birthDate = try ISODate.checked(member.birthDate, field: "member.birth_date", required: true)
+            member.birthDate = try ISODate.checked(member.birthDate, field: "member.birth_date", required: true,
+                                                   notAfter: today)
         }
         if fields.contains("gender") {
             switch member.gender {
@@ -54,7 +50,7 @@ enum MemberFields {
         }
         if fields.contains("phone") { member.phone = try checkedPhone(member.phone) }
         if fields.contains("email") {
-            member.email = try text(member.email, "email")
+            member.email = try TextInput.checked(member.email, field: "member.email", limit: email, required: false)
             guard member.email.isEmpty || (member.email.contains("@") && !member.email.contains(" ")) else {
                 throw RPCError.invalidArgument(field: "member.email", "is not an email address")
             }
@@ -66,20 +62,72 @@ enum MemberFields {
         if fields.contains("official_on") {
             member.officialOn = try ISODate.checked(member.officialOn, field: "member.official_on", required: false)
         }
-        if fields.contains("personal_notes"), member.personalNotes.count > maxNotesLength {
-            throw RPCError.invalidArgument(field: "member.personal_notes", "is longer than \(maxNotesLength) characters")
+        if fields.contains("admitted_on") || fields.contains("official_on") {
+            try ISODate.requireOrder(("member.admitted_on", member.admittedOn), ("member.official_on", member.officialOn))
+        }
+        if fields.contains("personal_notes") {
+            member.personalNotes = try TextInput.checked(member.personalNotes, field: "member.personal_notes", limit: notes,
+                                                         required: false)
         }
         for (field, count) in [("positions", member.positions.count), ("work_history", member.workHistory.count),
                                ("rewards", member.rewards.count), ("disciplines", member.disciplines.count)]
         where fields.contains(field) && count > maxListLength {
             throw RPCError.invalidArgument(field: "member.\(field)", "holds more than \(maxListLength) entries")
         }
+        try checkEntries(&member, fields: fields)
         return member
+    }
+
+    /// The texts and dates inside positions, work history, rewards and disciplines.
+    private static func checkEntries(_ member: inout Member, fields: Set<String>) throws(RPCError) {
+        func line(_ text: String, _ field: String) throws(RPCError) -> String {
+            try TextInput.checked(text, field: "member.\(field)", limit: .name, required: false)
+        }
+        func date(_ text: String, _ field: String) throws(RPCError) -> String {
+            try ISODate.checked(text, field: "member.\(field)", required: false)
+        }
+        if fields.contains("positions") {
+            for index in member.positions.indices {
+                let path = "positions[\(index)]"
+                member.positions[index].title = try line(member.positions[index].title, path + ".title")
+                member.positions[index].unitID = try RecordID.checked(member.positions[index].unitID, prefix: "u",
+                                                                      field: "member.\(path).unit_id", required: false)
+                member.positions[index].since = try date(member.positions[index].since, path + ".since")
+                member.positions[index].until = try date(member.positions[index].until, path + ".until")
+                try ISODate.requireOrder((path + ".since", member.positions[index].since),
+                                         (path + ".until", member.positions[index].until))
+            }
+        }
+        if fields.contains("work_history") {
+            for index in member.workHistory.indices {
+                let path = "work_history[\(index)]"
+                member.workHistory[index].organisation = try line(member.workHistory[index].organisation,
+                                                                  path + ".organisation")
+                member.workHistory[index].role = try line(member.workHistory[index].role, path + ".role")
+                member.workHistory[index].since = try date(member.workHistory[index].since, path + ".since")
+                member.workHistory[index].until = try date(member.workHistory[index].until, path + ".until")
+                try ISODate.requireOrder((path + ".since", member.workHistory[index].since),
+                                         (path + ".until", member.workHistory[index].until))
+            }
+        }
+        for (field, decisions) in [("rewards", \Member.rewards), ("disciplines", \Member.disciplines)]
+        where fields.contains(field) {
+            for index in member[keyPath: decisions].indices {
+                let path = "\(field)[\(index)]"
+                member[keyPath: decisions][index].title = try line(member[keyPath: decisions][index].title, path + ".title")
+                member[keyPath: decisions][index].decidedBy = try line(member[keyPath: decisions][index].decidedBy,
+                                                                       path + ".decided_by")
+                member[keyPath: decisions][index].date = try date(member[keyPath: decisions][index].date, path + ".date")
+            }
+        }
     }
 
     /// Vietnamese phone numbers as people write them: digits, spaces, '.', '-', and a
     /// leading '+'; 9 to 15 digits. Stored as written, trimmed.
     static func checkedPhone(_ phone: String) throws(RPCError) -> String {
+        guard phone.utf8.count <= 32 else {
+            throw RPCError.invalidArgument(field: "member.phone", "must be a phone number of 9 to 15 digits")
+        }
         let trimmed = phone.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return "" }
         let digits = trimmed.filter(\.isNumber).count

@@ -14,7 +14,7 @@ enum PersonalNumbers {
     /// The canonical form, or INVALID_ARGUMENT naming `field` when nothing usable is left
     /// or the input holds characters other than letters, digits, spaces, '.', '-', '/'.
     static func checked(_ text: String, field: String, required: Bool) throws(RPCError) -> String {
-        guard text.count <= maxLength * 2,
+        guard text.utf8.count <= maxLength * 2,
               text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0)
                   || ("0"..."9").contains($0) || " .-/".unicodeScalars.contains($0) }) else {
             throw RPCError.invalidArgument(field: field, "may hold only letters, digits, spaces, '.', '-' and '/'")

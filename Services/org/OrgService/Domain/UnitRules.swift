@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceToolkit
 
 /// The rules of the tree that do not depend on stored data. The depth is not fixed
 /// (DOMAIN.md: the 2025 reform removed the district level), so the rules speak of
@@ -50,37 +51,27 @@ enum UnitRules {
         }
     }
 
-    static let maxNameLength = 300
     static let maxCodeLength = 64
-    static let maxReasonLength = 2_000
 
-    /// Trims `name` and checks its length; the error names `field`.
+    /// A unit's (or a file's) name: one line, NFC, at most `TextLimit.name`; the error
+    /// names `field`.
     static func checkedName(_ name: String, field: String) throws(RPCError) -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw RPCError.invalidArgument(field: field, "is required") }
-        guard trimmed.count <= maxNameLength else {
-            throw RPCError.invalidArgument(field: field, "is longer than \(maxNameLength) characters")
-        }
-        return trimmed
+        try TextInput.name(name, field: field)
     }
 
     /// Codes are what staff type and what registry exports carry: letters, digits,
     /// '-', '_' and '.', at most 64.
     static func checkedCode(_ code: String) throws(RPCError) -> String {
-        let trimmed = code.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw RPCError.invalidArgument(field: "code", "is required") }
-        guard trimmed.count <= maxCodeLength,
-              trimmed.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) })
+        let trimmed = try TextInput.checked(code, field: "code", limit: TextLimit(maxCharacters: maxCodeLength))
+        guard trimmed.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) })
         else {
             throw RPCError.invalidArgument(field: "code", "must be at most \(maxCodeLength) letters, digits, '-', '_' or '.'")
         }
         return trimmed
     }
 
+    /// Why a change was made: optional free text, kept in the history.
     static func checkedReason(_ reason: String) throws(RPCError) -> String {
-        guard reason.count <= maxReasonLength else {
-            throw RPCError.invalidArgument(field: "reason", "is longer than \(maxReasonLength) characters")
-        }
-        return reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        try TextInput.freeText(reason, field: "reason")
     }
 }

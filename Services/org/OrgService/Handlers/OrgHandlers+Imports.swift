@@ -1,6 +1,7 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 
 /// Bulk import from the national registry's exports (docs/import.md), for operators:
 /// stage the file in chunks, plan it (every problem, and the differences with what is
@@ -8,6 +9,9 @@ import ServiceKit
 /// but edits made here since the last import are reported as conflicts, never
 /// silently overwritten.
 extension OrgHandlers {
+    /// Longer than any column the registry's exports name.
+    static let columnName = TextLimit(maxCharacters: 64)
+
     func startImport(_ request: StartImportRequest, context: CallContext) async throws -> StartImportResponse {
         try Access(context).requireOperator(to: "import registry files")
         guard request.kind == .units || request.kind == .members else {
@@ -18,7 +22,12 @@ extension OrgHandlers {
         }
         // Header problems (unknown, repeated, missing columns) are reported by the plan
         // on line 1, with the rows' problems, so one report shows everything.
-        let columns = request.columns.map { String(ImportHeader.trimmed($0).lowercased().prefix(64)) }
+        var names: [String] = []
+        for (index, column) in request.columns.enumerated() {
+            let name = try TextInput.checked(column, field: "columns[\(index)]", limit: Self.columnName, required: false)
+            names.append(ImportHeader.trimmed(name).lowercased())
+        }
+        let columns = names
         let source = try UnitRules.checkedName(request.sourceName, field: "source_name")
         return try await write { connection, now in
             var response = StartImportResponse()
@@ -66,7 +75,7 @@ extension OrgHandlers {
 
     func discardImport(_ request: DiscardImportRequest, context: CallContext) async throws -> DiscardImportResponse {
         try Access(context).requireOperator(to: "import registry files")
-        guard !request.importID.isEmpty else { throw RPCError.invalidArgument(field: "import_id", "is required") }
+        _ = try RecordID.checked(request.importID, prefix: "imp", field: "import_id")
         try await write { connection, _ in try ImportStaging(connection: connection).discard(request.importID) }
         return DiscardImportResponse()
     }

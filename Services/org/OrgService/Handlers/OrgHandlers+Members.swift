@@ -1,12 +1,14 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 extension OrgHandlers {
     func createMember(_ request: CreateMemberRequest, context: CallContext) async throws -> Member {
         let access = try Access(context)
-        var checked = try MemberFields.checked(request.member ?? Member(), fields: MemberFields.staffEditable)
+        var checked = try MemberFields.checked(request.member ?? Member(), fields: MemberFields.staffEditable,
+                                               today: ISODate.today(nowMs: clock.nowMs))
         guard [MemberStatus.probationary, .official, .exempt].contains(checked.status) else {
             throw RPCError.invalidArgument(field: "member.status", "a new member is probationary, official or exempt")
         }
@@ -15,17 +17,17 @@ extension OrgHandlers {
         let reason = try UnitRules.checkedReason(request.reason)
         let vault = self.vault
         return try await write { connection, now in
-            let scope = access.idempotencyScope
-            if let id = try IdempotencyTable.recorded(scope: scope, key: request.idempotencyKey, method: "CreateMember",
-                                                      in: connection) {
-                return try MemberRecord.require(id, vault: vault, in: connection).member
+            // Remembered by id: the member holds personal data, which stays in the vault.
+            let call = try IdempotentCall.keyed(scope: access.idempotencyScope, key: request.idempotencyKey,
+                                                method: "CreateMember", request: request, nowMs: now)
+            if let first = try call?.recorded(in: connection) {
+                return try MemberRecord.require(String(decoding: first, as: UTF8.self), vault: vault, in: connection).member
             }
             let unit = try UnitRecord.require(input.unitID, field: "member.unit_id", in: connection)
             try access.require(Access.memberEditors, on: unit, to: "add members to it")
             let record = try MemberEditor(connection: connection, vault: vault, actorID: access.caller.memberID, nowMs: now)
                 .create(input, reason: reason)
-            try IdempotencyTable.remember(scope: scope, key: request.idempotencyKey, method: "CreateMember",
-                                          recordID: record.id, atMs: now, in: connection)
+            try call?.remember(Array(record.id.utf8), in: connection)
             return record.member
         }
     }
@@ -47,7 +49,8 @@ extension OrgHandlers {
         if let unknown = fields.subtracting(known).sorted().first {
             throw RPCError.invalidArgument(field: "fields", "\(unknown.prefix(64)) is not a field that can be changed here")
         }
-        let input = try MemberFields.checked(request.member ?? Member(), fields: fields)
+        let input = try MemberFields.checked(request.member ?? Member(), fields: fields,
+                                             today: ISODate.today(nowMs: clock.nowMs))
         let reason = try UnitRules.checkedReason(request.reason)
         let vault = self.vault
         return try await write { connection, now in
@@ -74,9 +77,10 @@ extension OrgHandlers {
         let reason = try UnitRules.checkedReason(request.reason)
         let vault = self.vault
         return try await write { connection, now in
-            let scope = access.idempotencyScope
-            if let id = try IdempotencyTable.recorded(scope: scope, key: request.idempotencyKey, method: "TransferMember",
-                                                      in: connection) {
+            let call = try IdempotentCall.keyed(scope: access.idempotencyScope, key: request.idempotencyKey,
+                                                method: "TransferMember", request: request, nowMs: now)
+            if let first = try call?.recorded(in: connection) {
+                let id = String(decoding: first, as: UTF8.self)
                 return try Self.visible(try MemberRecord.require(id, vault: vault, in: connection).member,
                                         to: access, in: connection)
             }
@@ -92,8 +96,7 @@ extension OrgHandlers {
                 try MemberMover(connection: connection, actorID: access.caller.memberID, nowMs: now)
                     .move(&record.member, from: from, to: to, kind: .memberTransferred, reason: reason)
             }
-            try IdempotencyTable.remember(scope: scope, key: request.idempotencyKey, method: "TransferMember",
-                                          recordID: record.id, atMs: now, in: connection)
+            try call?.remember(Array(record.id.utf8), in: connection)
             return try Self.visible(record.member, to: access, in: connection)
         }
     }
@@ -103,20 +106,22 @@ extension OrgHandlers {
         if let bad = request.statuses.first(where: { if case .unrecognized = $0 { true } else { $0 == .unspecified } }) {
             throw RPCError.invalidArgument(field: "statuses", "\(bad.rawValue) is not a member status")
         }
-        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken,
-                                lists: MemberQueries.searchLists)
+        let query = try TextInput.searchQuery(request.query)
+        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, lists: MemberQueries.searchLists,
+                                filters: [query, request.withinUnitID] + request.statuses.map { "\($0.rawValue)" })
         let vault = self.vault
         return try await read { connection in
             let unit = try UnitRecord.require(request.withinUnitID, field: "within_unit_id", in: connection)
             try access.require(Access.memberReaders, on: unit, to: "list its members")
             return try MemberQueries(connection: connection, vault: vault)
-                .search(request.query, within: unit.id, statuses: request.statuses, paging: paging)
+                .search(query, within: unit.id, statuses: request.statuses, paging: paging)
         }
     }
 
     func getMemberHistory(_ request: GetMemberHistoryRequest, context: CallContext) async throws -> MemberChangeList {
         let access = try Access(context)
-        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "member-history")
+        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "member-history",
+                                filters: [request.memberID])
         let vault = self.vault
         return try await read { connection in
             let queries = MemberQueries(connection: connection, vault: vault)
@@ -133,14 +138,12 @@ extension OrgHandlers {
         let access = try Access(context)
         try access.requireService(to: "check party cards")
         let card = try PersonalNumbers.checked(request.cardNumber, field: "card_number", required: true)
-        guard !request.fullName.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RPCError.invalidArgument(field: "full_name", "is required")
-        }
+        let fullName = try TextInput.name(request.fullName, field: "full_name")
         let birthDate = try ISODate.checked(request.birthDate, field: "birth_date", required: true)
         let vault = self.vault
         return try await read { connection in
             try MemberQueries(connection: connection, vault: vault)
-                .checkCard(cardNumber: card, fullName: request.fullName, birthDate: birthDate)
+                .checkCard(cardNumber: card, fullName: fullName, birthDate: birthDate)
         }
     }
 

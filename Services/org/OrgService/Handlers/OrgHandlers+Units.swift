@@ -1,6 +1,7 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 
 extension OrgHandlers {
     func createUnit(_ request: CreateUnitRequest, context: CallContext) async throws -> OrgUnit {
@@ -9,11 +10,9 @@ extension OrgHandlers {
         let name = try UnitRules.checkedName(request.name, field: "name")
         let reason = try UnitRules.checkedReason(request.reason)
         return try await write { connection, now in
-            let scope = access.idempotencyScope
-            if let id = try IdempotencyTable.recorded(scope: scope, key: request.idempotencyKey, method: "CreateUnit",
-                                                      in: connection) {
-                return try UnitRecord.require(id, field: "idempotency_key", in: connection).unit
-            }
+            let call = try IdempotentCall.keyed(scope: access.idempotencyScope, key: request.idempotencyKey,
+                                                method: "CreateUnit", request: request, nowMs: now)
+            if let first = try call?.recorded(OrgUnit.self, in: connection) { return first }
             if request.parentID.isEmpty {
                 try access.requireOperator(to: "create the root of the tree")
             } else {
@@ -23,8 +22,7 @@ extension OrgHandlers {
             let record = try TreeEditor(connection: connection, actorID: access.caller.memberID, nowMs: now)
                 .create(parentID: request.parentID, code: code, name: name, kind: request.kind,
                         cellType: request.cellType, reason: reason)
-            try IdempotencyTable.remember(scope: scope, key: request.idempotencyKey, method: "CreateUnit",
-                                          recordID: record.id, atMs: now, in: connection)
+            try call?.remember(record.unit, in: connection)
             return record.unit
         }
     }
@@ -93,7 +91,7 @@ extension OrgHandlers {
         _ = try Access(context)
         let asOf = request.asOfMS > 0
         let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken,
-                                list: asOf ? "children-as-of" : "children")
+                                list: asOf ? "children-as-of" : "children", filters: [request.unitID, "\(request.asOfMS)"])
         return try await read { connection in
             asOf ? try UnitTimeline(connection: connection).children(of: request.unitID, at: request.asOfMS, paging: paging)
                 : try UnitQueries(connection: connection).children(of: request.unitID, paging: paging)
@@ -109,7 +107,7 @@ extension OrgHandlers {
         _ = try Access(context)
         let asOf = request.asOfMS > 0
         let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken,
-                                list: asOf ? "subtree-as-of" : "subtree")
+                                list: asOf ? "subtree-as-of" : "subtree", filters: [request.unitID, "\(request.asOfMS)"])
         return try await read { connection in
             asOf ? try UnitTimeline(connection: connection).subtree(of: request.unitID, at: request.asOfMS, paging: paging)
                 : try UnitQueries(connection: connection).subtree(of: request.unitID, paging: paging)
@@ -118,9 +116,11 @@ extension OrgHandlers {
 
     func searchUnits(_ request: SearchUnitsRequest, context: CallContext) async throws -> UnitList {
         _ = try Access(context)
-        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "unit-search")
+        let query = try TextInput.searchQuery(request.query)
+        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "unit-search",
+                                filters: [query, request.withinUnitID])
         return try await read { connection in
-            try UnitQueries(connection: connection).search(request.query, within: request.withinUnitID, paging: paging)
+            try UnitQueries(connection: connection).search(query, within: request.withinUnitID, paging: paging)
         }
     }
 
@@ -131,7 +131,8 @@ extension OrgHandlers {
 
     func getUnitHistory(_ request: GetUnitHistoryRequest, context: CallContext) async throws -> UnitChangeList {
         _ = try Access(context)
-        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "unit-history")
+        let paging = try Paging(pageSize: request.pageSize, pageToken: request.pageToken, list: "unit-history",
+                                filters: [request.unitID])
         return try await read { connection in
             try UnitTimeline(connection: connection).history(of: request.unitID, paging: paging)
         }

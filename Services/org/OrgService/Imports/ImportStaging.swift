@@ -1,6 +1,7 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// An import as staged in `imports`: its header and where it stands.
@@ -52,7 +53,7 @@ struct ImportStaging {
 
     /// The import, or NOT_FOUND (also once it expired).
     func require(_ id: String) throws -> StagedImport {
-        guard !id.isEmpty else { throw RPCError.invalidArgument(field: "import_id", "is required") }
+        let id = try RecordID.checked(id, prefix: "imp", field: "import_id")
         guard let row = try connection.queryOne(
             "SELECT kind, columns, source, state, row_count, applied_at_ms FROM imports WHERE id = ?", [id]) else {
             throw RPCError(.notFound, "import_id: no import \(id.prefix(64)) (unapplied imports expire after an hour)")

@@ -1,3 +1,4 @@
+import ServiceToolkit
 import Store
 
 /// The org service's schema. Never edit a shipped migration: add the next one.
@@ -7,6 +8,8 @@ enum OrgMigrations {
         Migration(2, "member registry", sql: memberRegistry),
         Migration(3, "idempotency keys", sql: idempotency),
         Migration(4, "import staging", sql: importStaging),
+        // Keys now keep the request's digest and the first response (docs/toolkit.md).
+        IdempotentCall.migration(5, replacing: "idempotency_keys"),
     ]
 
     /// Units carry a materialized path of ancestor ids ("/root/commune/cell/"): the

@@ -1,6 +1,7 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// Creates and edits member records inside the caller's transaction, keeping the

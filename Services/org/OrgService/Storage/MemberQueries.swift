@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceToolkit
 import Store
 
 /// The member registry's reads, on a reader connection.
@@ -98,7 +99,7 @@ struct MemberQueries {
             return summary
         }
         if let last = shown.last {
-            result.nextPageToken = Paging.token(list: list, after: try key(last), hasMore: rows.count > paging.pageSize)
+            result.nextPageToken = paging.token(list: list, after: try key(last), hasMore: rows.count > paging.pageSize)
         }
         return result
     }
@@ -133,7 +134,7 @@ struct MemberQueries {
             return change
         }
         if let last = list.changes.last {
-            list.nextPageToken = Paging.token(list: "member-history", after: [String(last.sequence)],
+            list.nextPageToken = paging.token(list: "member-history", after: [String(last.sequence)],
                                               hasMore: rows.count > paging.pageSize)
         }
         return list

@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceToolkit
 import Store
 import Wire
 
@@ -66,8 +67,8 @@ struct MemberRecord: Sendable {
     }
 
     static func require(_ id: String, vault: MemberVault, in connection: Connection) throws -> MemberRecord {
-        guard !id.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
-        guard let record = try find(id, vault: vault, in: connection) else {
+        guard let record = try find(try RecordID.checked(id, prefix: "m", field: "member_id"), vault: vault,
+                                    in: connection) else {
             throw RPCError(.notFound, "member_id: no member \(id.prefix(64))")
         }
         return record

@@ -1,6 +1,7 @@
 import OrgContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// The tree's writes, each inside the caller's transaction: units, their paths, the

@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceToolkit
 import Store
 
 /// The tree's reads, on a reader connection (one snapshot per call).
@@ -84,7 +85,7 @@ struct UnitQueries {
         let shown = rows.prefix(paging.pageSize)
         result.units = try shown.map { try UnitRecord(row: $0).unit }
         if let last = shown.last {
-            result.nextPageToken = Paging.token(list: list, after: try key(last), hasMore: rows.count > paging.pageSize)
+            result.nextPageToken = paging.token(list: list, after: try key(last), hasMore: rows.count > paging.pageSize)
         }
         return result
     }

@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceToolkit
 import Store
 
 /// A row of `units` as the service works with it: the contract's `Unit` plus the
@@ -57,8 +58,7 @@ struct UnitRecord: Sendable {
 
     /// The unit, or NOT_FOUND naming `field`.
     static func require(_ id: String, field: String, in connection: Connection) throws -> UnitRecord {
-        guard !id.isEmpty else { throw RPCError.invalidArgument(field: field, "is required") }
-        guard let record = try find(id, in: connection) else {
+        guard let record = try find(try RecordID.checked(id, prefix: "u", field: field), in: connection) else {
             throw RPCError(.notFound, "\(field): no unit \(id.prefix(64))")
         }
         return record

@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceToolkit
 import Store
 
 /// The tree through time: a unit's history, the change feed, a snapshot to start
@@ -25,7 +26,7 @@ struct UnitTimeline {
         var list = UnitChangeList()
         list.changes = try rows.prefix(paging.pageSize).map(Self.change(from:))
         if let last = list.changes.last {
-            list.nextPageToken = Paging.token(list: "unit-history", after: [String(last.sequence)],
+            list.nextPageToken = paging.token(list: "unit-history", after: [String(last.sequence)],
                                               hasMore: rows.count > paging.pageSize)
         }
         return list
@@ -59,7 +60,7 @@ struct UnitTimeline {
         snapshot.asOfSequence = asOf
         snapshot.units = try rows.prefix(paging.pageSize).map { try UnitRecord(row: $0).unit }
         if let last = snapshot.units.last {
-            snapshot.nextPageToken = Paging.token(list: "snapshot", after: [String(asOf), last.id],
+            snapshot.nextPageToken = paging.token(list: "snapshot", after: [String(asOf), last.id],
                                                   hasMore: rows.count > paging.pageSize)
         }
         return snapshot
@@ -104,7 +105,7 @@ struct UnitTimeline {
             return unit
         }
         if let last = list.units.last {
-            list.nextPageToken = Paging.token(list: "children-as-of", after: [last.name, last.id],
+            list.nextPageToken = paging.token(list: "children-as-of", after: [last.name, last.id],
                                               hasMore: rows.count > paging.pageSize)
         }
         return list
@@ -137,7 +138,7 @@ struct UnitTimeline {
             return unit
         }
         if let last = rows.prefix(paging.pageSize).last {
-            list.nextPageToken = Paging.token(list: "subtree-as-of", after: [try last.get(9)],
+            list.nextPageToken = paging.token(list: "subtree-as-of", after: [try last.get(9)],
                                               hasMore: rows.count > paging.pageSize)
         }
         return list

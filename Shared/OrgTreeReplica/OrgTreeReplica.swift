@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceKit
 import Synchronization
 
 /// An in-memory copy of org's unit tree, kept current by following org's change feed,

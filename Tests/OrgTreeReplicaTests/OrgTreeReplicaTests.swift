@@ -3,7 +3,8 @@ import RPC
 import RPCContracts
 import Synchronization
 import Testing
-@testable import ServiceKit
+@testable import OrgTreeReplica
+import ServiceKit
 
 @Suite struct OrgTreeReplicaTests {
     @Test func readersNeverSeeHalfABatch() async {

@@ -1,7 +1,8 @@
 import OrgContracts
 import RPC
 import Synchronization
-@testable import ServiceKit
+@testable import OrgTreeReplica
+import ServiceKit
 
 /// A stand-in for org's tree feed, served over the real RPC runtime: a tree and its
 /// change feed that a test appends to. Only the two feed methods are implemented;

@@ -2,7 +2,9 @@ import Foundation
 import Glibc
 import OrgContracts
 import Testing
-@testable import ServiceKit
+@testable import OrgTreeReplica
+import ServiceToolkit
+import ServiceKit
 
 /// A tree of national size (DOMAIN.md: about 350,000 units), built the way the
 /// follower builds it (snapshot pages of 5,000), to check that answers stay right at

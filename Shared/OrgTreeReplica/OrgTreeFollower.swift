@@ -1,5 +1,6 @@
 import OrgContracts
 import RPC
+import ServiceKit
 
 /// The loop behind `OrgTreeReplica.start`: loads a snapshot of the tree (every page),
 /// then polls org's change feed from the snapshot's sequence, handing each consistent

@@ -1,5 +1,6 @@
 import OrgContracts
-@testable import ServiceKit
+@testable import OrgTreeReplica
+import ServiceKit
 
 /// Builders for the org tree tests: units and changes as org's feed carries them.
 func orgUnit(

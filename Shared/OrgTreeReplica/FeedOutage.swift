@@ -1,4 +1,5 @@
 import RPC
+import ServiceKit
 
 /// How the tree follower lives through org being unreachable: one warning when an
 /// outage starts, one line when it ends, nothing in between however many retries it

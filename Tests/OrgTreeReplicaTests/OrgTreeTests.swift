@@ -1,6 +1,7 @@
 import OrgContracts
 import Testing
-@testable import ServiceKit
+@testable import OrgTreeReplica
+import ServiceKit
 
 @Suite struct OrgTreeTests {
     @Test func aSnapshotAnswersAncestorsSubtreesChildrenAndDepth() {

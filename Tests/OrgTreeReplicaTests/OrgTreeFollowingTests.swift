@@ -2,7 +2,8 @@ import OrgContracts
 import RPC
 import RPCContracts
 import Testing
-@testable import ServiceKit
+@testable import OrgTreeReplica
+import ServiceKit
 
 /// The replica against the real RPC runtime: an RPCServer on loopback serving
 /// `OrgTreeFeedDouble` behind token verification, a channel, and the replica calling
