@@ -60,6 +60,7 @@ let serviceKitTargets: [Target] = [
         dependencies: ["RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Wire", "Store", "CSQLite", "COpenSSL"],
         path: "Shared/ServiceKit"
     ),
+    .target(name: "ServiceToolkit", dependencies: ["ServiceKit", "Store", "RPC", "RPCContracts"], path: "Shared/ServiceToolkit"),
     .testTarget(
         name: "ServiceKitTests",
         dependencies: ["TestSupport", "ServiceKit", "RPC", "RPCContracts", "AdminContracts", "OrgContracts", "Store", "Wire"],
@@ -127,14 +128,14 @@ let orgTargets: [Target] = [
 let authTargets: [Target] = [
     .target(
         name: "AuthService",
-        dependencies: ["AuthContracts", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire"],
+        dependencies: ["AuthContracts", "OrgContracts", "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
         path: "Services/auth/AuthService"
     ),
     .executableTarget(name: "sotay-auth", dependencies: ["AuthService", "ServiceKit"], path: "Services/auth/main"),
     .testTarget(
         name: "AuthServiceTests",
-        dependencies: ["TestSupport", "AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC",
-                       "RPCContracts", "Wire"],
+        dependencies: ["TestSupport", "AuthService", "AuthContracts", "AdminContracts", "OrgService", "OrgContracts", "ServiceKit",
+                       "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
         path: "Tests/AuthServiceTests"
     ),
     // Token verifications against raw HMAC, and logins end to end against in-process

@@ -1,6 +1,7 @@
 import AuthContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 import Store
 
 extension AuthHandlers {
@@ -34,15 +35,15 @@ extension AuthHandlers {
         guard match.matched else {
             throw RPCError(.failedPrecondition, "the card number, name and birth date do not match an active party member")
         }
-        let sms = self.sms
-        return try await write { connection, now in
+        let outbox = self.outbox
+        return try await writeAndDeliver { connection, now in
             let existing = try AccountRecord.find(memberID: match.memberID, in: connection)
             let moves = existing.map { $0.phone != phone } ?? false
             if let holder = try AccountRecord.find(phone: phone, in: connection), holder.memberID != match.memberID {
                 throw RPCError(.alreadyExists, "phone: the phone already belongs to another member's account")
             }
             let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
-            let code = try codes.issue(.registration, phone: phone, sender: sms)
+            let code = try codes.issue(.registration, phone: phone, outbox: outbox)
             let id = RecordID.make("r", nowMs: now)
             try connection.execute(
                 """
@@ -69,8 +70,8 @@ extension AuthHandlers {
         guard let pending else { throw RPCError(.notFound, "registration_id: no registration waiting for a code") }
         let ancestors = try await ancestors(of: pending.unitID, context: context)
         let address = clientAddress(context)
-        let (policy, hasher, sms, tokenPolicy) = (codePolicy, self.hasher, self.sms, issuer.policy)
-        let outcome = try await write { connection, now -> Confirmation in
+        let (policy, hasher, outbox, tokenPolicy) = (codePolicy, self.hasher, self.outbox, issuer.policy)
+        let outcome = try await writeAndDeliver { connection, now -> Confirmation in
             guard let row = try connection.queryOne(
                 """
                 SELECT member_id, unit_id, phone, code_id, device_name, moves_account, face_score, face_liveness
@@ -80,8 +81,9 @@ extension AuthHandlers {
             let unitID: String = try row.get(1)
             let phone: String = try row.get(2)
             let audit = AuditLog(connection: connection, atMs: now, clientAddress: address)
-            let check = try CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
-                .check(id: try row.get(3), code: request.code)
+            let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
+            try codes.admitConfirmation(phone: phone, clientAddress: address)
+            let check = try codes.check(id: try row.get(3), code: request.code)
             guard check == .accepted else {
                 if case .wrong(let left) = check {
                     try audit.record(left == 0 ? .auditLockout : .auditCodeFailed, actor: "", subject: memberID,
@@ -95,8 +97,9 @@ extension AuthHandlers {
                     try connection.execute("UPDATE accounts SET phone = ?, updated_at_ms = ? WHERE member_id = ?",
                                            [phone, now, memberID])
                     try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy).endAll(of: memberID)
-                    try sms.send("Sổ tay: tài khoản của bạn vừa được chuyển sang số điện thoại khác. Nếu không phải bạn, hãy báo ngay cho chi bộ.",
-                                 to: oldPhone, atMs: now, in: connection)
+                    try outbox.enqueue(.sms, to: oldPhone,
+                                       body: "Sổ tay: tài khoản của bạn vừa được chuyển sang số điện thoại khác. Nếu không phải bạn, hãy báo ngay cho chi bộ.",
+                                       nowMs: now, in: connection)
                     try audit.record(.auditPhoneChanged, actor: memberID, subject: memberID, unitID: unitID,
                                      detail: "phone \(PhoneNumber.hint(oldPhone)) → \(PhoneNumber.hint(phone)); face \(try row.get(6) as Double)")
                 }
@@ -114,7 +117,7 @@ extension AuthHandlers {
             return .accepted(session, TokenIssuer.Subject(memberID: memberID, unitID: unitID, ancestorIDs: ancestors,
                                                           grants: grants), now)
         }
-        return try outcome.tokens(issuer, revealingTriesLeft: true)
+        return try outcome.tokens(issuer)
     }
 }
 
@@ -124,13 +127,12 @@ enum Confirmation: Sendable {
     case accepted(SessionStore.Opened, TokenIssuer.Subject, Int64)
     case refused(CodeStore.Check)
 
-    /// `revealingTriesLeft`: whether a wrong code's refusal says how many tries are left.
-    func tokens(_ issuer: TokenIssuer, revealingTriesLeft: Bool) throws -> TokenPair {
+    /// Every refusal answers alike, login or registration, wrong or spent: how many
+    /// tries are left would tell a stranger which phones have a code to try.
+    func tokens(_ issuer: TokenIssuer) throws -> TokenPair {
         switch self {
         case .accepted(let session, let subject, let now):
             return try issuer.pair(for: subject, session: session, nowMs: now)
-        case .refused(.wrong(let left)) where left > 0 && revealingTriesLeft:
-            throw RPCError(.unauthenticated, "the code is wrong; \(left) tries left")
         case .refused:
             throw RPCError(.unauthenticated, "the code is wrong, used or expired; ask for a new one")
         }

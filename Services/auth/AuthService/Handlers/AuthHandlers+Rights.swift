@@ -25,11 +25,15 @@ extension AuthHandlers {
         let rank = try RoleRules.checkGrantable(role)
         guard !memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
         let caller: CallerIdentity
+        // Which operator key signed an appointment: the audit log's only trace of who ran it.
+        var signedBy = ""
         if let bootstrapper = context.caller, bootstrapper.isOperator {
             guard role == .administrator else {
                 throw RPCError(.permissionDenied, "operators appoint administrators only; administrators grant the rest")
             }
             guard !unitID.isEmpty else { throw RPCError.invalidArgument(field: "unit_id", "is required") }
+            let bearer = (context.metadata[MetadataKey.authorization] ?? "").dropFirst("Bearer ".count)
+            signedBy = AccessTokenCodec.keyID(of: String(bearer)).map { "; operator key \($0.prefix(64))" } ?? ""
             caller = bootstrapper
         } else {
             caller = try await requireRole(RoleRules.granters, on: unitID, context: context,
@@ -44,6 +48,7 @@ extension AuthHandlers {
             throw RPCError(.failedPrecondition, "unit_id: the unit was merged or dissolved")
         }
         let address = clientAddress(context)
+        let signature = signedBy
         return try await write { connection, now in
             guard try AccountRecord.find(memberID: memberID, in: connection) != nil else {
                 throw RPCError(.notFound, "member_id: the member has no account yet")
@@ -61,7 +66,8 @@ extension AuthHandlers {
             }
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(granting ? .auditGranted : .auditRevoked, actor: caller.memberID, subject: memberID,
-                        unitID: unitID, detail: "role \(role) on \(unitID)" + (reason.isEmpty ? "" : ": \(reason.prefix(500))"))
+                        unitID: unitID,
+                        detail: "role \(role) on \(unitID)" + (reason.isEmpty ? "" : ": \(reason.prefix(500))") + signature)
             var list = GrantList()
             list.memberID = memberID
             list.grants = try AccountRecord.grants(of: memberID, in: connection)
@@ -71,13 +77,13 @@ extension AuthHandlers {
 
     func setAccountLock(_ request: SetAccountLockRequest, context: CallContext) async throws -> Account {
         guard !request.memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
-        let found = try await read { connection in
-            try AccountRecord.find(memberID: request.memberID, in: connection).map {
-                ($0.unitID, try AccountRecord.grants(of: request.memberID, in: connection))
+        let caller = try await requireAdministrator(of: request.memberID, context: context)
+        let held = try await read { connection in
+            try AccountRecord.find(memberID: request.memberID, in: connection).map { _ in
+                try AccountRecord.grants(of: request.memberID, in: connection)
             }
         }
-        guard let (unitID, held) = found else { throw RPCError(.notFound, "member_id: no account for this member") }
-        let caller = try await requireRole([.administrator], on: unitID, context: context, to: "lock its accounts")
+        guard let held else { throw RPCError(.notFound, "member_id: no account for this member") }
         // The member's unit is not enough: a province administrator may live in a
         // commune's cell, and the commune's administrator must not lock them out.
         for grant in held {

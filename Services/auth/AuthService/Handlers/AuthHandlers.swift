@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceToolkit
 import Store
 
 /// The auth service's handlers. Writes that decide a code or a refresh token return
@@ -14,7 +15,10 @@ struct AuthHandlers: AuthServiceHandler {
     let tree: OrgTreeReplica
     let issuer: TokenIssuer
     let hasher: CodeHasher
-    let sms: any SMSSender
+    /// Codes and notices are enqueued in the write that decides them and delivered
+    /// after its commit.
+    let outbox: Outbox
+    let deliverer: OutboxDeliverer
     let codePolicy: CodePolicy
     let clock: WallClock
     /// TCP peers (the gateway) whose `client-address` metadata is believed.
@@ -29,6 +33,14 @@ struct AuthHandlers: AuthServiceHandler {
     func write<T: Sendable>(_ body: @escaping @Sendable (Connection, Int64) throws -> T) async throws -> T {
         let now = clock.nowMs
         return try await database.submit { connection in try body(connection, now) }
+    }
+
+    /// A write that may have enqueued messages: the deliverer is woken once it has
+    /// committed (never before, so a rolled-back write sends nothing).
+    func writeAndDeliver<T: Sendable>(_ body: @escaping @Sendable (Connection, Int64) throws -> T) async throws -> T {
+        let result = try await write(body)
+        deliverer.wake()
+        return result
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
@@ -63,6 +75,25 @@ struct AuthHandlers: AuthServiceHandler {
         guard caller.rights.holdsAny(roles, on: unitID, unitAncestors: ancestors) else {
             throw RPCError(.permissionDenied, "you hold no grant on unit \(unitID.prefix(64)) that allows you to \(action)")
         }
+        return caller
+    }
+
+    /// The caller, who must be an administrator of `memberID`'s unit in org. Rights
+    /// come before existence: a member id that does not exist and one outside the
+    /// caller's subtree get the same denial, which names no unit, and a caller who
+    /// administers nothing is refused before anything is looked up.
+    func requireAdministrator(of memberID: String, context: CallContext) async throws -> CallerIdentity {
+        let caller = try context.requireCaller()
+        let denied = RPCError(.permissionDenied, "member_id: not a member whose account you administer")
+        guard caller.claims.grants.contains(where: { $0.role == .administrator }) else { throw denied }
+        let unitID: String
+        do {
+            unitID = try await directory.member(memberID, context: context).unitID
+        } catch let error as RPCError where error.code == .notFound {
+            throw denied
+        }
+        let ancestors = try await self.ancestors(of: unitID, context: context)
+        guard caller.rights.holds(.administrator, on: unitID, unitAncestors: ancestors) else { throw denied }
         return caller
     }
 
