@@ -27,6 +27,8 @@ public enum AuthServiceDefinition {
         replica.start(client: org, callOptions: { try credentials.callOptions() })
         kit.onStop { await replica.stop() }
         let outbox = try Outbox(keys: dataKeys)
+        let phones = try PhoneVault(keys: dataKeys)
+        try await kit.database.write { connection in try ClearPhones.seal(in: connection, phones: phones) }
         // Without a gateway, messages go to `<data dir>/outbox.txt`, which `sotay outbox` prints.
         let outboxFile = URL(fileURLWithPath: kit.config.dataDirectory).appendingPathComponent("outbox.txt")
         let deliverer = OutboxDeliverer(database: kit.database, outbox: outbox,
@@ -39,6 +41,6 @@ public enum AuthServiceDefinition {
         return [AuthHandlers(
             database: kit.database, directory: OrgDirectory(org: org, credentials: credentials), tree: replica,
             issuer: TokenIssuer(tokens: kit.tokens, policy: TokenPolicy()), hasher: try CodeHasher(keys: kit.tokens.keyRing),
-            outbox: outbox, deliverer: deliverer, codePolicy: CodePolicy(), clock: kit.clock, trustedProxies: Set(proxies))]
+            outbox: outbox, phones: phones, deliverer: deliverer, codePolicy: CodePolicy(), clock: kit.clock, trustedProxies: Set(proxies))]
     }
 }

@@ -8,7 +8,7 @@ extension AuthHandlers {
     /// caps and the cool-down are the same whether or not it has one, so the call
     /// cannot be used to find out which phones belong to members.
     func sendLoginCode(_ request: SendLoginCodeRequest, context: CallContext) async throws -> SendLoginCodeResponse {
-        let phone = try PhoneNumber.canonical(request.phone)
+        let phone = try phones.phone(try PhoneNumber.canonical(request.phone))
         let address = clientAddress(context)
         let (policy, hasher, outbox) = (codePolicy, self.hasher, self.outbox)
         return try await writeAndDeliver { connection, now in
@@ -31,7 +31,7 @@ extension AuthHandlers {
     /// tells a stranger nothing about the phone, in its answer or in its time.
     /// Confirmations are capped per phone and per address like sends.
     func confirmLoginCode(_ request: ConfirmLoginCodeRequest, context: CallContext) async throws -> TokenPair {
-        let phone = try PhoneNumber.canonical(request.phone)
+        let phone = try phones.phone(try PhoneNumber.canonical(request.phone))
         guard !request.code.isEmpty else { throw RPCError.invalidArgument(field: "code", "is required") }
         let address = clientAddress(context)
         let device = String(request.deviceName.prefix(120))

@@ -12,7 +12,7 @@ extension AuthHandlers {
         -> StartRegistrationResponse
     {
         let card = try CardDetails(number: request.cardNumber, fullName: request.fullName, birthDate: request.birthDate)
-        let phone = try PhoneNumber.canonical(request.phone)
+        let phone = try phones.phone(try PhoneNumber.canonical(request.phone))
         let face = request.face ?? FaceAttestation()
         guard (0...1).contains(face.score) else { throw RPCError.invalidArgument(field: "face.score", "must be between 0 and 1") }
         // The card's details are often known to others (printed, photocopied); the
@@ -35,10 +35,10 @@ extension AuthHandlers {
         guard match.matched else {
             throw RPCError(.failedPrecondition, "the card number, name and birth date do not match an active party member")
         }
-        let outbox = self.outbox
+        let (outbox, phones) = (self.outbox, self.phones)
         return try await writeAndDeliver { connection, now in
             let existing = try AccountRecord.find(memberID: match.memberID, in: connection)
-            let moves = existing.map { $0.phone != phone } ?? false
+            let moves = existing.map { $0.phoneKey != phone.key } ?? false
             if let holder = try AccountRecord.find(phone: phone, in: connection), holder.memberID != match.memberID {
                 throw RPCError(.alreadyExists, "phone: the phone already belongs to another member's account")
             }
@@ -47,11 +47,12 @@ extension AuthHandlers {
             let id = RecordID.make("r", nowMs: now)
             try connection.execute(
                 """
-                INSERT INTO registrations (id, member_id, unit_id, phone, code_id, face_score, face_liveness, device_name,
-                                           moves_account, created_at_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO registrations (id, member_id, unit_id, phone, phone_sealed, code_id, face_score, face_liveness,
+                                           device_name, moves_account, created_at_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [id, match.memberID, match.unitID, phone, code.id, face.score, face.livenessPassed, device, moves, now])
+                [id, match.memberID, match.unitID, phone.key, try phones.seal(phone, row: id), code.id, face.score,
+                 face.livenessPassed, device, moves, now])
             var response = StartRegistrationResponse()
             response.registrationID = id
             response.codeExpiresAtMS = code.expiresAtMs
@@ -70,16 +71,16 @@ extension AuthHandlers {
         guard let pending else { throw RPCError(.notFound, "registration_id: no registration waiting for a code") }
         let ancestors = try await ancestors(of: pending.unitID, context: context)
         let address = clientAddress(context)
-        let (policy, hasher, outbox, tokenPolicy) = (codePolicy, self.hasher, self.outbox, issuer.policy)
+        let (policy, hasher, outbox, phones, tokenPolicy) = (codePolicy, self.hasher, self.outbox, self.phones, issuer.policy)
         let outcome = try await writeAndDeliver { connection, now -> Confirmation in
             guard let row = try connection.queryOne(
                 """
-                SELECT member_id, unit_id, phone, code_id, device_name, moves_account, face_score, face_liveness
+                SELECT member_id, unit_id, phone_sealed, code_id, device_name, moves_account, face_score, face_liveness
                 FROM registrations WHERE id = ? AND confirmed_at_ms IS NULL
                 """, [request.registrationID]) else { return .refused(.unusable) }
             let memberID: String = try row.get(0)
             let unitID: String = try row.get(1)
-            let phone: String = try row.get(2)
+            let phone = try phones.open(try row.get(2), row: request.registrationID)
             let audit = AuditLog(connection: connection, atMs: now, clientAddress: address)
             let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
             try codes.admitConfirmation(phone: phone, clientAddress: address)
@@ -92,21 +93,20 @@ extension AuthHandlers {
                 return .refused(check)
             }
             if var account = try AccountRecord.find(memberID: memberID, in: connection) {
-                if account.phone != phone {
-                    let oldPhone = account.phone
-                    try connection.execute("UPDATE accounts SET phone = ?, updated_at_ms = ? WHERE member_id = ?",
-                                           [phone, now, memberID])
+                if account.phoneKey != phone.key {
+                    let oldPhone = try account.phone(phones)
+                    try AccountRecord.changePhone(of: memberID, to: phone, atMs: now, phones: phones, in: connection)
                     try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy).endAll(of: memberID)
-                    try outbox.enqueue(.sms, to: oldPhone,
+                    try outbox.enqueue(.sms, to: oldPhone.number,
                                        body: "Sổ tay: tài khoản của bạn vừa được chuyển sang số điện thoại khác. Nếu không phải bạn, hãy báo ngay cho chi bộ.",
                                        nowMs: now, in: connection)
                     try audit.record(.auditPhoneChanged, actor: memberID, subject: memberID, unitID: unitID,
-                                     detail: "phone \(PhoneNumber.hint(oldPhone)) → \(PhoneNumber.hint(phone)); face \(try row.get(6) as Double)")
+                                     detail: "phone \(PhoneNumber.hint(oldPhone.number)) → \(PhoneNumber.hint(phone.number)); face \(try row.get(6) as Double)")
                 }
                 try AccountRecord.moveUnit(&account, to: unitID, atMs: now, in: connection)
             } else {
                 try AccountRecord.insert(AccountRecord(memberID: memberID, phone: phone, unitID: unitID, state: .accountActive,
-                                                       origin: "ekyc", createdAtMs: now), in: connection)
+                                                       origin: "ekyc", createdAtMs: now, phones: phones), in: connection)
                 try audit.record(.auditRegistered, actor: memberID, subject: memberID, unitID: unitID,
                                  detail: "eKYC, face \(try row.get(6) as Double), liveness \(try row.get(7) as Bool)")
             }

@@ -93,7 +93,7 @@ extension AuthHandlers {
             }
         }
         let address = clientAddress(context)
-        let policy = issuer.policy
+        let (policy, phones) = (issuer.policy, self.phones)
         return try await write { connection, now in
             guard var account = try AccountRecord.find(memberID: request.memberID, in: connection) else {
                 throw RPCError(.notFound, "member_id: no account for this member")
@@ -107,7 +107,7 @@ extension AuthHandlers {
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(request.locked ? .auditAccountLocked : .auditAccountUnlocked, actor: caller.memberID,
                         subject: account.memberID, unitID: account.unitID, detail: String(request.reason.prefix(500)))
-            return account.contract(grants: try AccountRecord.grants(of: account.memberID, in: connection))
+            return try account.contract(grants: try AccountRecord.grants(of: account.memberID, in: connection), phones: phones)
         }
     }
 
@@ -116,18 +116,18 @@ extension AuthHandlers {
     /// already, or whose phone is another account's are skipped.
     func issueAccounts(_ request: IssueAccountsRequest, context: CallContext) async throws -> IssueAccountsResponse {
         let caller = try await requireRole([.administrator], on: request.unitID, context: context, to: "issue accounts")
-        var candidates: [(memberID: String, unitID: String, phone: String)] = []
+        var candidates: [(memberID: String, unitID: String, phone: Phone)] = []
         let wanted = Set(request.memberIDs)
         var considered = 0
         for summary in try await directory.members(under: request.unitID, context: context)
         where wanted.isEmpty || wanted.contains(summary.id) {
             considered += 1
             let member = try await directory.member(summary.id, context: context)
-            if let phone = try? PhoneNumber.canonical(member.phone) {
-                candidates.append((member.id, member.unitID, phone))
+            if let canonical = try? PhoneNumber.canonical(member.phone) {
+                candidates.append((member.id, member.unitID, try phones.phone(canonical)))
             }
         }
-        let found = candidates
+        let (found, phones) = (candidates, self.phones)
         let address = clientAddress(context)
         let issued = try await write { connection, now -> Int in
             var issued = 0
@@ -136,7 +136,7 @@ extension AuthHandlers {
                       try AccountRecord.find(phone: candidate.phone, in: connection) == nil else { continue }
                 try AccountRecord.insert(AccountRecord(memberID: candidate.memberID, phone: candidate.phone,
                                                        unitID: candidate.unitID, state: .accountActive, origin: "issued",
-                                                       createdAtMs: now), in: connection)
+                                                       createdAtMs: now, phones: phones), in: connection)
                 issued += 1
             }
             try AuditLog(connection: connection, atMs: now, clientAddress: address)

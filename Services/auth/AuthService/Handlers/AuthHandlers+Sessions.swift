@@ -54,6 +54,6 @@ extension AuthHandlers {
             }
         }
         guard let (account, grants) = found else { throw RPCError(.notFound, "member_id: no account for this member") }
-        return account.contract(grants: grants)
+        return try account.contract(grants: grants, phones: phones)
     }
 }

@@ -18,6 +18,7 @@ struct AuthHandlers: AuthServiceHandler {
     /// Codes and notices are enqueued in the write that decides them and delivered
     /// after its commit.
     let outbox: Outbox
+    let phones: PhoneVault
     let deliverer: OutboxDeliverer
     let codePolicy: CodePolicy
     let clock: WallClock

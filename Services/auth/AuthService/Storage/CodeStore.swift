@@ -22,13 +22,13 @@ struct CodeStore {
 
     /// Whether another code may go to `phone` for `clientAddress` now; the refusal is
     /// RESOURCE_EXHAUSTED, the same whether or not the phone has an account.
-    func checkSendAllowed(phone: String, clientAddress: String) throws {
-        let last: Int64? = try connection.queryOne("SELECT MAX(at_ms) FROM code_sends WHERE phone = ?", [phone])?.get(0)
+    func checkSendAllowed(phone: Phone, clientAddress: String) throws {
+        let last: Int64? = try connection.queryOne("SELECT MAX(at_ms) FROM code_sends WHERE phone = ?", [phone.key])?.get(0)
         if let last, nowMs - last < policy.resendCooldownMs {
             let wait = (policy.resendCooldownMs - (nowMs - last) + 999) / 1000
             throw RPCError(.resourceExhausted, "a code was sent to this phone moments ago; ask again in \(wait) s")
         }
-        guard try recentCount(in: "code_sends", where: "phone", is: phone) < policy.maxSendsPerPhonePerHour else {
+        guard try recentCount(in: "code_sends", where: "phone", is: phone.key) < policy.maxSendsPerPhonePerHour else {
             throw RPCError(.resourceExhausted, "too many codes for this phone in the last hour; try again later")
         }
         guard try recentCount(in: "code_sends", where: "client_address", is: clientAddress) < policy.maxSendsPerAddressPerHour else {
@@ -38,20 +38,20 @@ struct CodeStore {
 
     /// Counts a send against the caps, whether or not a message really goes out (a
     /// phone without an account is throttled exactly like one with).
-    func recordSend(phone: String, clientAddress: String) throws {
+    func recordSend(phone: Phone, clientAddress: String) throws {
         try connection.execute("INSERT INTO code_sends (phone, client_address, at_ms) VALUES (?, ?, ?)",
-                               [phone, clientAddress, nowMs])
+                               [phone.key, clientAddress, nowMs])
     }
 
     /// Creates a code for `phone` and enqueues its message in the same transaction.
-    func issue(_ purpose: Purpose, phone: String, outbox: Outbox) throws -> Issued {
+    func issue(_ purpose: Purpose, phone: Phone, outbox: Outbox) throws -> Issued {
         let id = RecordID.make("c", nowMs: nowMs)
         let code = try CodeHasher.newCode(digits: policy.digits)
         let expires = nowMs + policy.validityMs
         try connection.execute(
             "INSERT INTO codes (id, purpose, phone, code_hash, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?, ?)",
-            [id, purpose.rawValue, phone, try hasher.hash(code, context: id), nowMs, expires])
-        try outbox.enqueue(.sms, to: phone, body: "Sổ tay: mã xác thực của bạn là \(code), có hiệu lực 5 phút. Không chia sẻ mã này.",
+            [id, purpose.rawValue, phone.key, try hasher.hash(code, context: id), nowMs, expires])
+        try outbox.enqueue(.sms, to: phone.number, body: "Sổ tay: mã xác thực của bạn là \(code), có hiệu lực 5 phút. Không chia sẻ mã này.",
                            nowMs: nowMs, in: connection)
         return Issued(id: id, expiresAtMs: expires)
     }
@@ -94,8 +94,8 @@ struct CodeStore {
     /// Counts a confirmation for `phone` from `clientAddress` against the hourly caps,
     /// or refuses it with RESOURCE_EXHAUSTED, the same whether or not the phone has an
     /// account.
-    func admitConfirmation(phone: String, clientAddress: String) throws {
-        guard try recentCount(in: "code_checks", where: "phone", is: phone) < policy.maxConfirmationsPerPhonePerHour else {
+    func admitConfirmation(phone: Phone, clientAddress: String) throws {
+        guard try recentCount(in: "code_checks", where: "phone", is: phone.key) < policy.maxConfirmationsPerPhonePerHour else {
             throw RPCError(.resourceExhausted, "too many codes tried for this phone in the last hour; try again later")
         }
         guard try recentCount(in: "code_checks", where: "client_address", is: clientAddress)
@@ -103,7 +103,7 @@ struct CodeStore {
             throw RPCError(.resourceExhausted, "too many codes tried from this address in the last hour; try again later")
         }
         try connection.execute("INSERT INTO code_checks (phone, client_address, at_ms) VALUES (?, ?, ?)",
-                               [phone, clientAddress, nowMs])
+                               [phone.key, clientAddress, nowMs])
     }
 
     /// Rows of `table` (code_sends, code_checks: names from this file, never input)
@@ -114,9 +114,9 @@ struct CodeStore {
     }
 
     /// The newest code of `purpose` sent to `phone`, if any.
-    func latest(_ purpose: Purpose, phone: String) throws -> String? {
+    func latest(_ purpose: Purpose, phone: Phone) throws -> String? {
         try connection.queryOne(
             "SELECT id FROM codes WHERE phone = ? AND purpose = ? ORDER BY created_at_ms DESC, id DESC LIMIT 1",
-            [phone, purpose.rawValue])?.get(0)
+            [phone.key, purpose.rawValue])?.get(0)
     }
 }
