@@ -1,5 +1,6 @@
 import RPC
 import ServiceKit
+import Store
 
 /// Seals card numbers, citizen ids and phone numbers at rest and computes their blind
 /// index, with ServiceKit's `KeyRingSealer`.
@@ -30,5 +31,21 @@ struct MemberVault: Sendable {
 
     func open(_ sealed: [UInt8], memberID: String) throws -> String {
         try sealer.open(sealed, associatedData: memberID)
+    }
+
+    /// A phone as the `phone` column keeps it: sealed (a BLOB), or "" for none. No
+    /// lookup by phone exists, so no blind index is kept.
+    func sealPhone(_ phone: String, memberID: String) throws -> any SQLValueConvertible {
+        phone.isEmpty ? "" : try seal(phone, memberID: memberID)
+    }
+
+    /// The phone from the `phone` column. TEXT is what rows held before phones were
+    /// sealed, and only until `ClearMemberPhones` runs at start.
+    func openPhone(_ stored: SQLValue, memberID: String) throws -> String {
+        switch stored {
+        case .blob(let sealed): try open(sealed, memberID: memberID)
+        case .text(let clear): clear
+        case .null, .integer, .real: ""
+        }
     }
 }
