@@ -41,6 +41,7 @@ public enum AuthServiceDefinition {
         return [AuthHandlers(
             database: kit.database, directory: OrgDirectory(org: org, credentials: credentials), tree: replica,
             issuer: TokenIssuer(tokens: kit.tokens, policy: TokenPolicy()), hasher: try CodeHasher(keys: kit.tokens.keyRing),
-            outbox: outbox, phones: phones, deliverer: deliverer, codePolicy: CodePolicy(), clock: kit.clock, trustedProxies: Set(proxies))]
+            outbox: outbox, phones: phones, deliverer: deliverer, codePolicy: CodePolicy(), clock: kit.clock,
+            trustedProxies: Set(proxies))]
     }
 }

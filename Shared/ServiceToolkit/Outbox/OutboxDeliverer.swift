@@ -21,8 +21,8 @@ public final class OutboxDeliverer: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let worker = Mutex<Task<Void, Never>?>(nil)
 
-    public init(database: Database, outbox: Outbox, transport: any OutboxTransport, policy: OutboxPolicy = OutboxPolicy(),
-                clock: WallClock = .system, logger: Logger) {
+    public init(database: Database, outbox: Outbox, transport: any OutboxTransport,
+                policy: OutboxPolicy = OutboxPolicy(), clock: WallClock = .system, logger: Logger) {
         self.database = database
         self.outbox = outbox
         self.transport = transport

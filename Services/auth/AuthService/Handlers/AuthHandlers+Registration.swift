@@ -71,7 +71,8 @@ extension AuthHandlers {
         guard let pending else { throw RPCError(.notFound, "registration_id: no registration waiting for a code") }
         let ancestors = try await ancestors(of: pending.unitID, context: context)
         let address = clientAddress(context)
-        let (policy, hasher, outbox, phones, tokenPolicy) = (codePolicy, self.hasher, self.outbox, self.phones, issuer.policy)
+        let (policy, hasher, tokenPolicy) = (codePolicy, self.hasher, issuer.policy)
+        let (outbox, phones) = (self.outbox, self.phones)
         let outcome = try await writeAndDeliver { connection, now -> Confirmation in
             guard let row = try connection.queryOne(
                 """

@@ -107,7 +107,8 @@ extension AuthHandlers {
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(request.locked ? .auditAccountLocked : .auditAccountUnlocked, actor: caller.memberID,
                         subject: account.memberID, unitID: account.unitID, detail: String(request.reason.prefix(500)))
-            return try account.contract(grants: try AccountRecord.grants(of: account.memberID, in: connection), phones: phones)
+            let grants = try AccountRecord.grants(of: account.memberID, in: connection)
+            return try account.contract(grants: grants, phones: phones)
         }
     }
 

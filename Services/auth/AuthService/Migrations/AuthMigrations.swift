@@ -10,7 +10,8 @@ enum AuthMigrations {
         // delivered to the outbox file when it was written.
         Migration(3, "the clear-text outbox removed", sql: "DROP TABLE outbox;"),
         Migration(4, "confirmations counted for their rate limits", sql: codeChecks),
-        Migration(5, "audit events found by unit", sql: "CREATE INDEX audit_events_by_unit ON audit_events(unit_id, sequence);"),
+        Migration(5, "audit events found by unit",
+                  sql: "CREATE INDEX audit_events_by_unit ON audit_events(unit_id, sequence);"),
         // Phones become blind indexes in place, sealed beside where the number is needed
         // back; `ClearPhones` converts the rows at start (it needs the data key).
         Migration(6, "phones sealed", sql: """

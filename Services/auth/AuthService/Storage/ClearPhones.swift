@@ -20,7 +20,8 @@ enum ClearPhones {
             let numbers: [String] = try connection.query("SELECT DISTINCT phone FROM \(table) WHERE phone LIKE '+%'")
                 .map { try $0.get(0) }
             for number in numbers {
-                try connection.execute("UPDATE \(table) SET phone = ? WHERE phone = ?", [try phones.phone(number).key, number])
+                try connection.execute("UPDATE \(table) SET phone = ? WHERE phone = ?",
+                                       [try phones.phone(number).key, number])
             }
         }
     }

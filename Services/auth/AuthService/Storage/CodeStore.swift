@@ -31,7 +31,8 @@ struct CodeStore {
         guard try recentCount(in: "code_sends", where: "phone", is: phone.key) < policy.maxSendsPerPhonePerHour else {
             throw RPCError(.resourceExhausted, "too many codes for this phone in the last hour; try again later")
         }
-        guard try recentCount(in: "code_sends", where: "client_address", is: clientAddress) < policy.maxSendsPerAddressPerHour else {
+        guard try recentCount(in: "code_sends", where: "client_address", is: clientAddress)
+            < policy.maxSendsPerAddressPerHour else {
             throw RPCError(.resourceExhausted, "too many codes asked for from this address in the last hour; try again later")
         }
     }
@@ -51,7 +52,8 @@ struct CodeStore {
         try connection.execute(
             "INSERT INTO codes (id, purpose, phone, code_hash, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?, ?)",
             [id, purpose.rawValue, phone.key, try hasher.hash(code, context: id), nowMs, expires])
-        try outbox.enqueue(.sms, to: phone.number, body: "Sổ tay: mã xác thực của bạn là \(code), có hiệu lực 5 phút. Không chia sẻ mã này.",
+        try outbox.enqueue(.sms, to: phone.number,
+                           body: "Sổ tay: mã xác thực của bạn là \(code), có hiệu lực 5 phút. Không chia sẻ mã này.",
                            nowMs: nowMs, in: connection)
         return Issued(id: id, expiresAtMs: expires)
     }
@@ -95,7 +97,8 @@ struct CodeStore {
     /// or refuses it with RESOURCE_EXHAUSTED, the same whether or not the phone has an
     /// account.
     func admitConfirmation(phone: Phone, clientAddress: String) throws {
-        guard try recentCount(in: "code_checks", where: "phone", is: phone.key) < policy.maxConfirmationsPerPhonePerHour else {
+        guard try recentCount(in: "code_checks", where: "phone", is: phone.key)
+            < policy.maxConfirmationsPerPhonePerHour else {
             throw RPCError(.resourceExhausted, "too many codes tried for this phone in the last hour; try again later")
         }
         guard try recentCount(in: "code_checks", where: "client_address", is: clientAddress)
