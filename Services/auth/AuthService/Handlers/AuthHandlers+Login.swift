@@ -52,6 +52,8 @@ extension AuthHandlers {
             return (check, account?.memberID ?? "")
         }
         guard checked.0 == .accepted else { return try Confirmation.refused(checked.0).tokens(issuer) }
+        // A right code whose phone no longer has an account (it moved meanwhile) is refused.
+        guard !checked.memberID.isEmpty else { return try Confirmation.refused(.unusable).tokens(issuer) }
         // Only the phone's owner gets here: asking org now tells no one anything.
         let subject = try await self.subject(memberID: checked.memberID, context: context)
         let outcome = try await write { connection, now -> Confirmation in
