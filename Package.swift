@@ -154,8 +154,8 @@ let authTargets: [Target] = [
     .executableTarget(name: "sotay-auth", dependencies: ["AuthService", "ServiceKit"], path: "Services/auth/main"),
     .testTarget(
         name: "AuthServiceTests",
-        dependencies: ["TestSupport", "AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC",
-                       "RPCContracts", "Wire"],
+        dependencies: ["TestSupport", "AuthService", "AuthContracts", "AdminContracts", "OrgService", "OrgContracts", "ServiceKit",
+                       "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
         path: "Tests/AuthServiceTests"
     ),
     // Token verifications against raw HMAC, and logins end to end against in-process

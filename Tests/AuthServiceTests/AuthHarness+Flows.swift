@@ -86,7 +86,7 @@ extension AuthHarness {
     /// The whole registration: card, code from the outbox, confirmation.
     func register(_ person: Person, phone: String? = nil, face: FaceAttestation = passingFace) async throws -> TokenPair {
         let started = try await startRegistration(person, phone: phone, face: face)
-        return try await confirmRegistration(started, code: try lastCode(to: phone ?? person.phone),
+        return try await confirmRegistration(started, code: try await lastCode(to: phone ?? person.phone),
                                              from: person.address)
     }
 
@@ -109,7 +109,7 @@ extension AuthHarness {
     /// The whole login: a code to the member's phone, read from the outbox, confirmed.
     func logIn(_ person: Person, device: String = "iPhone 12") async throws -> TokenPair {
         _ = try await sendLoginCode(to: person.phone, from: person.address)
-        return try await confirmLogin(phone: person.phone, code: try lastCode(to: person.phone), from: person.address,
+        return try await confirmLogin(phone: person.phone, code: try await lastCode(to: person.phone), from: person.address,
                                       device: device)
     }
 
@@ -126,8 +126,24 @@ extension AuthHarness {
 
     // MARK: The outbox
 
-    /// The messages in auth's outbox file sent to `phone` (typed any way), oldest first.
-    func messages(to phone: String) throws -> [String] {
+    /// Waits until auth has delivered everything its committed writes enqueued (the
+    /// outbox table is empty: rows go once delivered). A generous bound, not a timing
+    /// assumption: it returns as soon as the table is empty.
+    func waitUntilOutboxIsDelivered() async throws {
+        for _ in 0..<3_000 {
+            let waiting: Int64 = try await auth.environment.database.read { connection in
+                try connection.queryOne("SELECT COUNT(*) FROM outbox_messages")?.get(0) ?? 0
+            }
+            if waiting == 0 { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw HarnessError(description: "auth's outbox was not delivered")
+    }
+
+    /// The messages auth has delivered to its outbox file for `phone` (typed any way),
+    /// oldest first, once everything committed so far has been delivered.
+    func messages(to phone: String) async throws -> [String] {
+        try await waitUntilOutboxIsDelivered()
         let canonical = try PhoneNumber.canonical(phone)
         let file = folder.appendingPathComponent("auth/outbox.txt")
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
@@ -138,8 +154,8 @@ extension AuthHarness {
     }
 
     /// The newest one-time code sent to `phone`.
-    func lastCode(to phone: String) throws -> String {
-        guard let code = try messages(to: phone).reversed().lazy.compactMap({ $0.firstMatch(of: /\d{6}/) }).first else {
+    func lastCode(to phone: String) async throws -> String {
+        guard let code = try await messages(to: phone).reversed().lazy.compactMap({ $0.firstMatch(of: /\d{6}/) }).first else {
             throw HarnessError(description: "no code in the outbox for that phone")
         }
         return String(code.output)

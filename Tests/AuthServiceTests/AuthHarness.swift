@@ -58,6 +58,7 @@ struct AuthHarness {
     }
 
     static let orgDataKeyName = "org-data.key"
+    static let authDataKeyName = "auth-data.key"
 
     static func start(trustingGateway: Bool = true) async throws -> AuthHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sotay-auth-\(UUID().uuidString)")
@@ -65,6 +66,8 @@ struct AuthHarness {
         try writeKeyFile(in: folder, ids: ["k1"])
         try (try TokenKeyRing.newKeyLine(id: "d1") + "\n")
             .write(to: folder.appendingPathComponent(orgDataKeyName), atomically: true, encoding: .utf8)
+        try (try TokenKeyRing.newKeyLine(id: "a1") + "\n")
+            .write(to: folder.appendingPathComponent(authDataKeyName), atomically: true, encoding: .utf8)
         let clock = TestClock()
         let org = try await startOrg(in: folder, clock: clock)
         // A generous deadline: tests run many services at once on a small machine, and a
@@ -148,6 +151,7 @@ struct AuthHarness {
             "SOTAY_TOKEN_KEY_FILE": keyFile(in: folder).path,
             "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)",
             "SOTAY_AUTH_TRUSTED_PROXIES": trustingGateway ? "127.0.0.1" : "",
+            "SOTAY_AUTH_DATA_KEY_FILE": folder.appendingPathComponent(authDataKeyName).path,
         ], logSink: sink, clock: clock.wall)
         let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)],
                                  configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))

@@ -16,7 +16,7 @@ import Testing
 
         let sent = try await harness.sendLoginCode(to: "+84 912.000.102", from: lan.address)
         #expect(sent.resendAfterMS == harness.clock.now + CodePolicy().resendCooldownMs)
-        let pair = try await harness.confirmLogin(phone: lan.phone, code: try harness.lastCode(to: lan.phone),
+        let pair = try await harness.confirmLogin(phone: lan.phone, code: try await harness.lastCode(to: lan.phone),
                                                   from: lan.address)
 
         #expect(pair.memberID == lan.memberID)

@@ -11,7 +11,7 @@ import Testing
         let started = try await harness.startRegistration(lan)
         #expect(!started.movesExistingAccount)
         #expect(started.codeExpiresAtMS == harness.clock.now + 5 * 60 * 1000)
-        let code = try harness.lastCode(to: lan.phone)
+        let code = try await harness.lastCode(to: lan.phone)
 
         let pair = try await harness.confirmRegistration(started, code: code, from: lan.address)
 
@@ -41,7 +41,7 @@ import Testing
 
         let log = harness.authLog().joined(separator: "\n")
         #expect(!log.isEmpty)
-        for secret in ["912000102", lan.card, "YB1002", try harness.lastCode(to: lan.phone), pair.refreshToken] {
+        for secret in ["912000102", lan.card, "YB1002", try await harness.lastCode(to: lan.phone), pair.refreshToken] {
             #expect(!log.contains(secret))
         }
         await harness.stop()
@@ -59,7 +59,7 @@ import Testing
         #expect(await statusCode {
             _ = try await harness.client.startRegistration(request, options: harness.from(harness.people.lan.address))
         } == .failedPrecondition)
-        #expect(try harness.messages(to: harness.people.lan.phone).isEmpty)
+        #expect(try await harness.messages(to: harness.people.lan.phone).isEmpty)
         await harness.stop()
     }
 
@@ -71,11 +71,11 @@ import Testing
 
         let started = try await harness.startRegistration(lan, phone: newPhone)
         #expect(started.movesExistingAccount)
-        let moved = try await harness.confirmRegistration(started, code: try harness.lastCode(to: newPhone),
+        let moved = try await harness.confirmRegistration(started, code: try await harness.lastCode(to: newPhone),
                                                           from: lan.address)
 
         #expect(moved.memberID == lan.memberID)
-        #expect(try harness.messages(to: lan.phone).last?.contains("chuyển sang số điện thoại khác") == true)
+        #expect(try await harness.messages(to: lan.phone).last?.contains("chuyển sang số điện thoại khác") == true)
         #expect(await statusCode { _ = try await harness.refresh(before.refreshToken) } == .unauthenticated)
         let account = try await harness.client.getAccount(GetAccountRequest(), options: harness.signedIn(moved))
         #expect(account.phoneHint.hasSuffix("321"))

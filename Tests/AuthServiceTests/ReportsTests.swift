@@ -3,6 +3,7 @@ import RPC
 import RPCContracts
 import TestSupport
 import Testing
+@testable import AuthService
 
 @Suite struct ReportsTests {
     @Test func registrationStatisticsRankTheSubordinatesByTheirRate() async throws {
@@ -61,6 +62,20 @@ import Testing
             == .permissionDenied)
         #expect(await statusCode { _ = try await pages(of: harness.tree.school, as: dung, size: 10) }
             == .permissionDenied)
+        await harness.stop()
+    }
+
+    /// A page of the audit log is a range of an index, never a scan of the log: the
+    /// query plan of the per-unit page names the index and no SCAN.
+    @Test func anAuditLogPageReadsAnIndexRangeNotTheWholeLog() async throws {
+        let harness = try await AuthHarness.start()
+        let plan: [String] = try await harness.auth.environment.database.read { connection in
+            try connection.query("EXPLAIN QUERY PLAN " + AuditLog.pageQuery, ["u_x", Int64.max, Int64(51)])
+                .map { try $0.get("detail") }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX audit_events_by_unit") })
+        #expect(!plan.contains { $0.hasPrefix("SCAN") })
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") })
         await harness.stop()
     }
 }

@@ -98,9 +98,9 @@ import Testing
 
         #expect(await statusCode { _ = try await harness.refresh(pair.refreshToken) } == .unauthenticated)
         harness.waitOutResendCooldown()
-        let messagesBefore = try harness.messages(to: lan.phone).count
+        let messagesBefore = try await harness.messages(to: lan.phone).count
         _ = try await harness.sendLoginCode(to: lan.phone, from: lan.address)
-        #expect(try harness.messages(to: lan.phone).count == messagesBefore)
+        #expect(try await harness.messages(to: lan.phone).count == messagesBefore)
 
         #expect(try await province.setLock(lan, locked: false, by: dung).state == .accountActive)
         harness.waitOutResendCooldown()

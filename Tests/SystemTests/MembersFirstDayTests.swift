@@ -50,7 +50,7 @@ import Testing
             let registration = try await suite.auth.startRegistration(start)
             var confirm = ConfirmRegistrationRequest()
             confirm.registrationID = registration.registrationID
-            confirm.code = try #require(suite.lastCode(sentTo: "+84912000111"))
+            confirm.code = try #require(await suite.lastCode(sentTo: "+84912000111"))
             let tokens = try await suite.auth.confirmRegistration(confirm)
             #expect(tokens.memberID == registered.id)
 

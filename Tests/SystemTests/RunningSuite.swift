@@ -21,14 +21,17 @@ struct RunningSuite {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let tokenKey = folder.appendingPathComponent("token.key")
         let dataKey = folder.appendingPathComponent("org-data.key")
+        let authDataKey = folder.appendingPathComponent("auth-data.key")
         try (try TokenKeyRing.newKeyLine(id: "k1") + "\n").write(to: tokenKey, atomically: true, encoding: .utf8)
         try (try TokenKeyRing.newKeyLine(id: "d1") + "\n").write(to: dataKey, atomically: true, encoding: .utf8)
+        try (try TokenKeyRing.newKeyLine(id: "a1") + "\n").write(to: authDataKey, atomically: true, encoding: .utf8)
         let common = ["SOTAY_TOKEN_KEY_FILE": tokenKey.path, "SOTAY_LISTEN": "127.0.0.1:0", "SOTAY_LOG_LEVEL": "info"]
         let org = try await RunningExecutable.start("sotay-org", environment: common.merging([
             "SOTAY_DATA_DIR": folder.appendingPathComponent("org").path, "SOTAY_ORG_DATA_KEY_FILE": dataKey.path,
         ]) { $1 })
         let auth = try await RunningExecutable.start("sotay-auth", environment: common.merging([
             "SOTAY_DATA_DIR": folder.appendingPathComponent("auth").path, "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)",
+            "SOTAY_AUTH_DATA_KEY_FILE": authDataKey.path,
         ]) { $1 })
         // A generous deadline: tests run many services at once on a small machine, and a
         // slow moment must not fail a test that checks behaviour, not speed.
@@ -71,13 +74,20 @@ struct RunningSuite {
         return CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try codec.sign(claims))])
     }
 
-    /// The code in the newest message the local SMS outbox holds for `phone`.
-    func lastCode(sentTo phone: String) -> String? {
+    /// The code in the newest message the local SMS outbox holds for `phone`. Auth
+    /// delivers after its commit, so this waits for the line (a generous bound, not a
+    /// timing assumption: it returns as soon as the line is there).
+    func lastCode(sentTo phone: String) async -> String? {
         let outbox = folder.appendingPathComponent("auth/outbox.txt")
-        guard let text = try? String(contentsOf: outbox, encoding: .utf8) else { return nil }
-        guard let line = text.split(separator: "\n").last(where: { $0.contains(" \(phone) ") }) else { return nil }
-        let words = line.split(whereSeparator: { !$0.isNumber })
-        return words.last(where: { $0.count == 6 }).map(String.init)
+        for _ in 0..<3_000 {
+            if let text = try? String(contentsOf: outbox, encoding: .utf8),
+               let line = text.split(separator: "\n").last(where: { $0.contains(" \(phone) ") }) {
+                let words = line.split(whereSeparator: { !$0.isNumber })
+                return words.last(where: { $0.count == 6 }).map(String.init)
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
     }
 
     /// SIGTERM to auth then org; their exit statuses.

@@ -4,7 +4,8 @@ import ServiceKit
 /// The suite's key files for a local run, created with a fresh random key on first
 /// start, readable by their owner only, and kept across restarts: `token.key`, so
 /// that tokens issued before a restart stay valid, and `org-data.key`, which seals
-/// card numbers and citizen ids in the org service's database (losing it loses them).
+/// card numbers and citizen ids in the org service's database (losing it loses them),
+/// and `auth-data.key`, which seals auth's outbox (losing it loses undelivered messages).
 enum TokenKeyFile {
     static func ensure(in dataFolder: URL) throws -> URL {
         try ensure(in: dataFolder, named: "token.key",
@@ -15,6 +16,12 @@ enum TokenKeyFile {
         try ensure(in: dataFolder, named: "org-data.key",
                    comment: "Org personal-data keys: the first seals, all open (docs/org.md). Back it up with the data.",
                    keyID: "d1")
+    }
+
+    static func ensureAuthDataKey(in dataFolder: URL) throws -> URL {
+        try ensure(in: dataFolder, named: "auth-data.key",
+                   comment: "Auth personal-data keys: the first seals, all open (docs/operations.md). Back it up with the data.",
+                   keyID: "a1")
     }
 
     private static func ensure(in dataFolder: URL, named name: String, comment: String, keyID: String) throws -> URL {

@@ -58,7 +58,7 @@ func staffOptions(rootID: String) throws -> CallOptions {
     grant.unitID = rootID
     claims.grants = [grant]
     claims.issuedAtMS = WallClock.system.nowMs
-    claims.expiresAtMS = claims.issuedAtMS + 3_600_000
+    claims.expiresAtMS = claims.issuedAtMS + AccessTokenCodec.maxLifetimeMs
     let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: database.tokenKeyFile.path))
     return CallOptions(metadata: ["authorization": "Bearer " + (try codec.sign(claims))])
 }

@@ -11,6 +11,8 @@ public enum OrgServiceDefinition {
     public static let definition = ServiceDefinition(name: .org, migrations: OrgMigrations.all) { kit in
         let path = kit.variables[MemberVault.keyFileVariable] ?? defaultDataKeyFile
         let keys = try TokenKeyRing(contentsOfFile: path, variable: MemberVault.keyFileVariable)
-        return [OrgHandlers(database: kit.database, vault: try MemberVault(keys: keys), clock: kit.clock)]
+        let vault = try MemberVault(keys: keys)
+        try await kit.database.write { connection in try ClearMemberPhones.seal(in: connection, vault: vault) }
+        return [OrgHandlers(database: kit.database, vault: vault, clock: kit.clock)]
     }
 }

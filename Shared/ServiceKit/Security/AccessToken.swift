@@ -9,6 +9,10 @@ public struct AccessTokenCodec: Sendable {
     static let version = "v1"
     /// Clocks of two machines in the data centre may disagree by this much.
     public static let allowedClockSkewMs: Int64 = 30_000
+    /// The longest a token may live from issue to expiry: auth's access tokens, the
+    /// longest-lived it signs. A stolen signing key, or a bug in a signer, cannot mint
+    /// tokens that outlive a key rotation by much: every service refuses longer ones.
+    public static let maxLifetimeMs: Int64 = 15 * 60 * 1000
 
     public let keyRing: TokenKeyRing
 
@@ -24,6 +28,14 @@ public struct AccessTokenCodec: Sendable {
     }
 
     /// The claims of a valid token; `nowMs` is the verifier's clock.
+    /// The id of the key `token` names (`v1.<key id>.…`), unverified: for the audit
+    /// log of a call whose token the interceptor has already verified.
+    public static func keyID(of token: String) -> String? {
+        let parts = token.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == version else { return nil }
+        return String(parts[1])
+    }
+
     public func verify(_ token: String, nowMs: Int64) throws(TokenError) -> AccessTokenClaims {
         // Split on the bytes: String.split works in Characters, which costs more than
         // the HMAC itself on every call of every service.
@@ -59,6 +71,7 @@ public struct AccessTokenCodec: Sendable {
         }
         guard claims.expiresAtMS + Self.allowedClockSkewMs > nowMs else { throw .expired }
         guard claims.issuedAtMS - Self.allowedClockSkewMs <= nowMs else { throw .notYetValid }
+        guard claims.expiresAtMS - claims.issuedAtMS <= Self.maxLifetimeMs else { throw .tooLongLived }
         return claims
     }
 }

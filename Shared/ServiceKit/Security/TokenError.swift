@@ -11,6 +11,8 @@ public enum TokenError: Error, Hashable, Sendable {
     case expired
     /// Issued in the future (beyond the allowed clock skew).
     case notYetValid
+    /// Valid for longer than any signer of the suite issues (`AccessTokenCodec.maxLifetimeMs`).
+    case tooLongLived
 
     public var message: String {
         switch self {
@@ -19,6 +21,7 @@ public enum TokenError: Error, Hashable, Sendable {
         case .badSignature: "access token signature is invalid"
         case .expired: "access token has expired"
         case .notYetValid: "access token is not valid yet"
+        case .tooLongLived: "access token is valid for longer than the suite issues"
         }
     }
 }

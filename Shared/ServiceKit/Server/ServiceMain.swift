@@ -58,6 +58,10 @@ public enum ServiceMain {
         let services: [any RPCService]
         do {
             services = try await definition.makeServices(kit)
+        } catch let error as ConfigError {
+            // A service's own key file missing or malformed is configuration, like the rest.
+            await kit.close()
+            throw ServiceStartError(description: "configuration error: \(error)", exitStatus: configurationErrorStatus)
         } catch {
             await kit.close()
             throw ServiceStartError(description: "cannot build the handlers: \(error)", exitStatus: 1)

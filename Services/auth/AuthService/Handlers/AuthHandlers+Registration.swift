@@ -12,7 +12,7 @@ extension AuthHandlers {
         -> StartRegistrationResponse
     {
         let card = try CardDetails(number: request.cardNumber, fullName: request.fullName, birthDate: request.birthDate)
-        let phone = try PhoneNumber.canonical(request.phone)
+        let phone = try phones.phone(try PhoneNumber.canonical(request.phone))
         let face = request.face ?? FaceAttestation()
         guard (0...1).contains(face.score) else { throw RPCError.invalidArgument(field: "face.score", "must be between 0 and 1") }
         // The card's details are often known to others (printed, photocopied); the
@@ -35,23 +35,24 @@ extension AuthHandlers {
         guard match.matched else {
             throw RPCError(.failedPrecondition, "the card number, name and birth date do not match an active party member")
         }
-        let sms = self.sms
-        return try await write { connection, now in
+        let (outbox, phones) = (self.outbox, self.phones)
+        return try await writeAndDeliver { connection, now in
             let existing = try AccountRecord.find(memberID: match.memberID, in: connection)
-            let moves = existing.map { $0.phone != phone } ?? false
+            let moves = existing.map { $0.phoneKey != phone.key } ?? false
             if let holder = try AccountRecord.find(phone: phone, in: connection), holder.memberID != match.memberID {
                 throw RPCError(.alreadyExists, "phone: the phone already belongs to another member's account")
             }
             let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
-            let code = try codes.issue(.registration, phone: phone, sender: sms)
+            let code = try codes.issue(.registration, phone: phone, outbox: outbox)
             let id = RecordID.make("r", nowMs: now)
             try connection.execute(
                 """
-                INSERT INTO registrations (id, member_id, unit_id, phone, code_id, face_score, face_liveness, device_name,
-                                           moves_account, created_at_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO registrations (id, member_id, unit_id, phone, phone_sealed, code_id, face_score, face_liveness,
+                                           device_name, moves_account, created_at_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [id, match.memberID, match.unitID, phone, code.id, face.score, face.livenessPassed, device, moves, now])
+                [id, match.memberID, match.unitID, phone.key, try phones.seal(phone, row: id), code.id, face.score,
+                 face.livenessPassed, device, moves, now])
             var response = StartRegistrationResponse()
             response.registrationID = id
             response.codeExpiresAtMS = code.expiresAtMs
@@ -71,19 +72,21 @@ extension AuthHandlers {
         guard let pending else { throw RPCError(.notFound, "registration_id: no registration waiting for a code") }
         let ancestors = try await ancestors(of: pending.unitID, context: context)
         let address = clientAddress(context)
-        let (policy, hasher, sms, tokenPolicy) = (codePolicy, self.hasher, self.sms, issuer.policy)
-        let outcome = try await write { connection, now -> Confirmation in
+        let (policy, hasher, tokenPolicy) = (codePolicy, self.hasher, issuer.policy)
+        let (outbox, phones) = (self.outbox, self.phones)
+        let outcome = try await writeAndDeliver { connection, now -> Confirmation in
             guard let row = try connection.queryOne(
                 """
-                SELECT member_id, unit_id, phone, code_id, device_name, moves_account, face_score, face_liveness
+                SELECT member_id, unit_id, phone_sealed, code_id, device_name, moves_account, face_score, face_liveness
                 FROM registrations WHERE id = ? AND confirmed_at_ms IS NULL
                 """, [registrationID]) else { return .refused(.unusable) }
             let memberID: String = try row.get(0)
             let unitID: String = try row.get(1)
-            let phone: String = try row.get(2)
+            let phone = try phones.open(try row.get(2), row: registrationID)
             let audit = AuditLog(connection: connection, atMs: now, clientAddress: address)
-            let check = try CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
-                .check(id: try row.get(3), code: code)
+            let codes = CodeStore(connection: connection, hasher: hasher, policy: policy, nowMs: now)
+            try codes.admitConfirmation(phone: phone, clientAddress: address)
+            let check = try codes.check(id: try row.get(3), code: code)
             guard check == .accepted else {
                 if case .wrong(let left) = check {
                     try audit.record(left == 0 ? .auditLockout : .auditCodeFailed, actor: "", subject: memberID,
@@ -92,20 +95,20 @@ extension AuthHandlers {
                 return .refused(check)
             }
             if var account = try AccountRecord.find(memberID: memberID, in: connection) {
-                if account.phone != phone {
-                    let oldPhone = account.phone
-                    try connection.execute("UPDATE accounts SET phone = ?, updated_at_ms = ? WHERE member_id = ?",
-                                           [phone, now, memberID])
+                if account.phoneKey != phone.key {
+                    let oldPhone = try account.phone(phones)
+                    try AccountRecord.changePhone(of: memberID, to: phone, atMs: now, phones: phones, in: connection)
                     try SessionStore(connection: connection, nowMs: now, policy: tokenPolicy).endAll(of: memberID)
-                    try sms.send("Sổ tay: tài khoản của bạn vừa được chuyển sang số điện thoại khác. Nếu không phải bạn, hãy báo ngay cho chi bộ.",
-                                 to: oldPhone, atMs: now, in: connection)
+                    try outbox.enqueue(.sms, to: oldPhone.number,
+                                       body: "Sổ tay: tài khoản của bạn vừa được chuyển sang số điện thoại khác. Nếu không phải bạn, hãy báo ngay cho chi bộ.",
+                                       nowMs: now, in: connection)
                     try audit.record(.auditPhoneChanged, actor: memberID, subject: memberID, unitID: unitID,
-                                     detail: "phone \(PhoneNumber.hint(oldPhone)) → \(PhoneNumber.hint(phone)); face \(try row.get(6) as Double)")
+                                     detail: "phone \(PhoneNumber.hint(oldPhone.number)) → \(PhoneNumber.hint(phone.number)); face \(try row.get(6) as Double)")
                 }
                 try AccountRecord.moveUnit(&account, to: unitID, atMs: now, in: connection)
             } else {
                 try AccountRecord.insert(AccountRecord(memberID: memberID, phone: phone, unitID: unitID, state: .accountActive,
-                                                       origin: "ekyc", createdAtMs: now), in: connection)
+                                                       origin: "ekyc", createdAtMs: now, phones: phones), in: connection)
                 try audit.record(.auditRegistered, actor: memberID, subject: memberID, unitID: unitID,
                                  detail: "eKYC, face \(try row.get(6) as Double), liveness \(try row.get(7) as Bool)")
             }
@@ -116,7 +119,7 @@ extension AuthHandlers {
             return .accepted(session, TokenIssuer.Subject(memberID: memberID, unitID: unitID, ancestorIDs: ancestors,
                                                           grants: grants), now)
         }
-        return try outcome.tokens(issuer, revealingTriesLeft: true)
+        return try outcome.tokens(issuer)
     }
 }
 
@@ -126,13 +129,12 @@ enum Confirmation: Sendable {
     case accepted(SessionStore.Opened, TokenIssuer.Subject, Int64)
     case refused(CodeStore.Check)
 
-    /// `revealingTriesLeft`: whether a wrong code's refusal says how many tries are left.
-    func tokens(_ issuer: TokenIssuer, revealingTriesLeft: Bool) throws -> TokenPair {
+    /// Every refusal answers alike, login or registration, wrong or spent: how many
+    /// tries are left would tell a stranger which phones have a code to try.
+    func tokens(_ issuer: TokenIssuer) throws -> TokenPair {
         switch self {
         case .accepted(let session, let subject, let now):
             return try issuer.pair(for: subject, session: session, nowMs: now)
-        case .refused(.wrong(let left)) where left > 0 && revealingTriesLeft:
-            throw RPCError(.unauthenticated, "the code is wrong; \(left) tries left")
         case .refused:
             throw RPCError(.unauthenticated, "the code is wrong, used or expired; ask for a new one")
         }

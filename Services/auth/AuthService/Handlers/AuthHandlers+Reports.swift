@@ -1,4 +1,5 @@
 import AuthContracts
+import OrgTreeReplica
 import RPC
 import RPCContracts
 import ServiceKit
@@ -18,19 +19,17 @@ extension AuthHandlers {
         guard tree.isReady, tree.unit(request.unitID) != nil else {
             throw RPCError(.unavailable, "the unit tree is still loading; try again in a moment")
         }
-        let accountsByUnit = try await read { connection in
-            Dictionary(uniqueKeysWithValues: try connection.query("SELECT unit_id, accounts FROM unit_accounts")
-                .map { (try $0.get(0) as String, try $0.get(1) as Int64) })
-        }
         let snapshot = tree.tree
+        let units = Self.subtree(of: request.unitID, in: snapshot)
+        // The per-unit counters of this subtree only, each one primary-key lookup.
+        let accountsByUnit = try await read { connection in
+            try Dictionary(uniqueKeysWithValues: units.map { unitID in
+                (unitID, try connection.queryOne("SELECT accounts FROM unit_accounts WHERE unit_id = ?", [unitID])?
+                    .get(0, as: Int64.self) ?? 0)
+            })
+        }
         @Sendable func registered(under unitID: String) -> Int64 {
-            var total: Int64 = 0
-            var pending = [unitID]
-            while let next = pending.popLast() {
-                total += accountsByUnit[next] ?? 0
-                pending += snapshot.children(of: next).map(\.id)
-            }
-            return total
+            Self.subtree(of: unitID, in: snapshot).reduce(0) { $0 + (accountsByUnit[$1] ?? 0) }
         }
         @Sendable func row(_ unitID: String) async throws -> UnitRegistration {
             var row = UnitRegistration()
@@ -43,18 +42,38 @@ extension AuthHandlers {
         }
         var stats = RegistrationStats()
         stats.unit = try await row(request.unitID)
-        // Each subordinate's member count is a call to org: asked all at once.
+        // Each subordinate's member count is a call to org (org has no batched count
+        // call): a few at a time, so a province with hundreds of subordinates does not
+        // open hundreds of calls at once.
         let children = snapshot.children(of: request.unitID).filter(\.isActive).map(\.id)
-        var subordinates = try await withThrowingTaskGroup(of: UnitRegistration.self) { group in
-            for child in children { group.addTask { try await row(child) } }
-            var rows: [UnitRegistration] = []
-            for try await row in group { rows.append(row) }
-            return rows
+        var subordinates: [UnitRegistration] = []
+        for start in stride(from: 0, to: children.count, by: Self.orgCallsInFlight) {
+            let chunk = children[start..<min(start + Self.orgCallsInFlight, children.count)]
+            subordinates += try await withThrowingTaskGroup(of: UnitRegistration.self) { group in
+                for child in chunk { group.addTask { try await row(child) } }
+                var rows: [UnitRegistration] = []
+                for try await row in group { rows.append(row) }
+                return rows
+            }
         }
         subordinates.sort { ($0.rate, $1.unitName) > ($1.rate, $0.unitName) }
         for index in subordinates.indices { subordinates[index].rank = Int32(index + 1) }
         stats.subordinates = subordinates
         return stats
+    }
+
+    static let orgCallsInFlight = 8
+
+    /// `rootID` and every unit below it in `snapshot` (only the root when the replica
+    /// does not know it yet: created seconds ago).
+    static func subtree(of rootID: String, in snapshot: OrgTree) -> [String] {
+        var units: [String] = []
+        var pending = [rootID]
+        while let next = pending.popLast() {
+            units.append(next)
+            pending += snapshot.children(of: next).map(\.id)
+        }
+        return units
     }
 
     /// Newest first: the events of every unit in the subtree.
@@ -72,21 +91,16 @@ extension AuthHandlers {
             start = sequence
         }
         let before = start
-        let snapshot = tree.tree
-        let root = request.unitID
-        // Scans back in batches until a page of this subtree's events is found or the
-        // log ends; a unit the replica does not know yet counts only when it is the root.
+        let units = Self.subtree(of: request.unitID, in: tree.tree)
+        // Keyset paging on the (unit_id, sequence) index: the newest page+1 events of
+        // each unit before the cursor, merged; no page reads the log beyond that.
         let (events, more) = try await read { connection -> ([AuditEvent], Bool) in
             var found: [AuditEvent] = []
-            var cursor = before
-            while found.count <= pageSize {
-                let batch = try connection.query(
-                    "SELECT \(AuditLog.columns) FROM audit_events WHERE sequence < ? ORDER BY sequence DESC LIMIT 1000",
-                    [cursor]).map(AuditLog.event(from:))
-                guard let last = batch.last else { break }
-                found += batch.filter { $0.unitID == root || snapshot.isUnit($0.unitID, inSubtreeOf: root) }
-                cursor = last.sequence
+            for unitID in units {
+                found += try connection.query(AuditLog.pageQuery, [unitID, before, Int64(pageSize + 1)])
+                    .map(AuditLog.event(from:))
             }
+            found.sort { $0.sequence > $1.sequence }
             return (Array(found.prefix(pageSize)), found.count > pageSize)
         }
         var list = AuditEventList()

@@ -28,11 +28,15 @@ extension AuthHandlers {
         let rank = try RoleRules.checkGrantable(role)
         let memberID = try RecordID.checked(memberID, prefix: "m", field: "member_id")
         let caller: CallerIdentity
+        // Which operator key signed an appointment: the audit log's only trace of who ran it.
+        var signedBy = ""
         if let bootstrapper = context.caller, bootstrapper.isOperator {
             guard role == .administrator else {
                 throw RPCError(.permissionDenied, "operators appoint administrators only; administrators grant the rest")
             }
             _ = try RecordID.checked(unitID, prefix: "u", field: "unit_id")
+            let bearer = (context.metadata[MetadataKey.authorization] ?? "").dropFirst("Bearer ".count)
+            signedBy = AccessTokenCodec.keyID(of: String(bearer)).map { "; operator key \($0.prefix(64))" } ?? ""
             caller = bootstrapper
         } else {
             caller = try await requireRole(RoleRules.granters, on: unitID, context: context,
@@ -47,6 +51,7 @@ extension AuthHandlers {
             throw RPCError(.failedPrecondition, "unit_id: the unit was merged or dissolved")
         }
         let address = clientAddress(context)
+        let signature = signedBy
         return try await write { connection, now in
             guard try AccountRecord.find(memberID: memberID, in: connection) != nil else {
                 throw RPCError(.notFound, "member_id: the member has no account yet")
@@ -64,7 +69,7 @@ extension AuthHandlers {
             }
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(granting ? .auditGranted : .auditRevoked, actor: caller.memberID, subject: memberID,
-                        unitID: unitID, detail: "role \(role) on \(unitID)" + (reason.isEmpty ? "" : ": \(reason)"))
+                        unitID: unitID, detail: "role \(role) on \(unitID)" + (reason.isEmpty ? "" : ": \(reason)") + signature)
             var list = GrantList()
             list.memberID = memberID
             list.grants = try AccountRecord.grants(of: memberID, in: connection)
@@ -73,15 +78,15 @@ extension AuthHandlers {
     }
 
     func setAccountLock(_ request: SetAccountLockRequest, context: CallContext) async throws -> Account {
-        _ = try RecordID.checked(request.memberID, prefix: "m", field: "member_id")
+        let memberID = try RecordID.checked(request.memberID, prefix: "m", field: "member_id")
         let reason = try TextInput.freeText(request.reason, field: "reason")
-        let found = try await read { connection in
-            try AccountRecord.find(memberID: request.memberID, in: connection).map {
-                ($0.unitID, try AccountRecord.grants(of: request.memberID, in: connection))
+        let caller = try await requireAdministrator(of: memberID, context: context)
+        let held = try await read { connection in
+            try AccountRecord.find(memberID: memberID, in: connection).map { _ in
+                try AccountRecord.grants(of: memberID, in: connection)
             }
         }
-        guard let (unitID, held) = found else { throw RPCError(.notFound, "member_id: no account for this member") }
-        let caller = try await requireRole([.administrator], on: unitID, context: context, to: "lock its accounts")
+        guard let held else { throw RPCError(.notFound, "member_id: no account for this member") }
         // The member's unit is not enough: a province administrator may live in a
         // commune's cell, and the commune's administrator must not lock them out.
         for grant in held {
@@ -91,7 +96,7 @@ extension AuthHandlers {
             }
         }
         let address = clientAddress(context)
-        let policy = issuer.policy
+        let (policy, phones) = (issuer.policy, self.phones)
         return try await write { connection, now in
             guard var account = try AccountRecord.find(memberID: request.memberID, in: connection) else {
                 throw RPCError(.notFound, "member_id: no account for this member")
@@ -105,7 +110,8 @@ extension AuthHandlers {
             try AuditLog(connection: connection, atMs: now, clientAddress: address)
                 .record(request.locked ? .auditAccountLocked : .auditAccountUnlocked, actor: caller.memberID,
                         subject: account.memberID, unitID: account.unitID, detail: reason)
-            return account.contract(grants: try AccountRecord.grants(of: account.memberID, in: connection))
+            let grants = try AccountRecord.grants(of: account.memberID, in: connection)
+            return try account.contract(grants: grants, phones: phones)
         }
     }
 
@@ -116,7 +122,7 @@ extension AuthHandlers {
     /// already, or whose phone is another account's are skipped.
     func issueAccounts(_ request: IssueAccountsRequest, context: CallContext) async throws -> IssueAccountsResponse {
         let caller = try await requireRole([.administrator], on: request.unitID, context: context, to: "issue accounts")
-        var candidates: [(memberID: String, unitID: String, phone: String)] = []
+        var candidates: [(memberID: String, unitID: String, phone: Phone)] = []
         guard request.memberIDs.count <= Self.maxMembersPerIssue else {
             throw RPCError.invalidArgument(field: "member_ids", "at most \(Self.maxMembersPerIssue) members per call")
         }
@@ -129,11 +135,11 @@ extension AuthHandlers {
         where wanted.isEmpty || wanted.contains(summary.id) {
             considered += 1
             let member = try await directory.member(summary.id, context: context)
-            if let phone = try? PhoneNumber.canonical(member.phone) {
-                candidates.append((member.id, member.unitID, phone))
+            if let canonical = try? PhoneNumber.canonical(member.phone) {
+                candidates.append((member.id, member.unitID, try phones.phone(canonical)))
             }
         }
-        let found = candidates
+        let (found, phones) = (candidates, self.phones)
         let address = clientAddress(context)
         let issued = try await write { connection, now -> Int in
             var issued = 0
@@ -142,7 +148,7 @@ extension AuthHandlers {
                       try AccountRecord.find(phone: candidate.phone, in: connection) == nil else { continue }
                 try AccountRecord.insert(AccountRecord(memberID: candidate.memberID, phone: candidate.phone,
                                                        unitID: candidate.unitID, state: .accountActive, origin: "issued",
-                                                       createdAtMs: now), in: connection)
+                                                       createdAtMs: now, phones: phones), in: connection)
                 issued += 1
             }
             try AuditLog(connection: connection, atMs: now, clientAddress: address)

@@ -49,18 +49,13 @@ extension AuthHandlers {
         let caller = try context.requireCaller()
         let memberID = request.memberID.isEmpty
             ? caller.memberID : try RecordID.checked(request.memberID, prefix: "m", field: "member_id")
-        if memberID != caller.memberID {
-            // Rights first, from the member's unit in org, so that whether a member
-            // has an account is told only to administrators of that member's unit.
-            let unitID = try await directory.member(memberID, context: context).unitID
-            _ = try await requireRole([.administrator], on: unitID, context: context, to: "read its accounts")
-        }
+        if memberID != caller.memberID { _ = try await requireAdministrator(of: memberID, context: context) }
         let found = try await read { connection in
             try AccountRecord.find(memberID: memberID, in: connection).map {
                 ($0, try AccountRecord.grants(of: memberID, in: connection))
             }
         }
         guard let (account, grants) = found else { throw RPCError(.notFound, "member_id: no account for this member") }
-        return account.contract(grants: grants)
+        return try account.contract(grants: grants, phones: phones)
     }
 }

@@ -16,7 +16,11 @@ struct AuthHandlers: AuthServiceHandler, ClockedStorage {
     let tree: OrgTreeReplica
     let issuer: TokenIssuer
     let hasher: CodeHasher
-    let sms: any SMSSender
+    /// Codes and notices are enqueued in the write that decides them and delivered
+    /// after its commit.
+    let outbox: Outbox
+    let phones: PhoneVault
+    let deliverer: OutboxDeliverer
     let codePolicy: CodePolicy
     let clock: WallClock
     /// TCP peers (the gateway) whose `client-address` metadata is believed.
@@ -27,6 +31,14 @@ struct AuthHandlers: AuthServiceHandler, ClockedStorage {
         "/sotay.auth.v1.AuthService/SendLoginCode", "/sotay.auth.v1.AuthService/ConfirmLoginCode",
         "/sotay.auth.v1.AuthService/Refresh",
     ]
+
+    /// A write that may have enqueued messages: the deliverer is woken once it has
+    /// committed (never before, so a rolled-back write sends nothing).
+    func writeAndDeliver<T: Sendable>(_ body: @escaping @Sendable (Connection, Int64) throws -> T) async throws -> T {
+        let result = try await write(body)
+        deliverer.wake()
+        return result
+    }
 
     /// The end user's address: the gateway's `client-address` when the call comes
     /// from a trusted proxy, the TCP peer's address otherwise.
@@ -55,6 +67,25 @@ struct AuthHandlers: AuthServiceHandler, ClockedStorage {
         try access.require(roles, on: PlacedUnit(id: unitID, ancestorIDs: try await ancestors(of: unitID, context: context)),
                            to: action)
         return access.caller
+    }
+
+    /// The caller, who must be an administrator of `memberID`'s unit in org. Rights
+    /// come before existence: a member id that does not exist and one outside the
+    /// caller's subtree get the same denial, which names no unit, and a caller who
+    /// administers nothing is refused before anything is looked up.
+    func requireAdministrator(of memberID: String, context: CallContext) async throws -> CallerIdentity {
+        let caller = try context.requireCaller()
+        let denied = RPCError(.permissionDenied, "member_id: not a member whose account you administer")
+        guard caller.claims.grants.contains(where: { $0.role == .administrator }) else { throw denied }
+        let unitID: String
+        do {
+            unitID = try await directory.member(memberID, context: context).unitID
+        } catch let error as RPCError where error.code == .notFound {
+            throw denied
+        }
+        let ancestors = try await self.ancestors(of: unitID, context: context)
+        guard caller.rights.holds(.administrator, on: unitID, unitAncestors: ancestors) else { throw denied }
+        return caller
     }
 
     /// The caller of a call that needs an open session (sessions and accounts): an

@@ -1,10 +1,36 @@
+import ServiceToolkit
 import Store
 
 /// The auth service's schema. Never edit a shipped migration: add the next one.
 enum AuthMigrations {
     static let all: [Migration] = [
         Migration(1, "accounts, codes, sessions, grants, audit, outbox", sql: schema),
+        Outbox.migration(2),
+        // The first outbox kept every code and phone in clear, forever; what it held was
+        // delivered to the outbox file when it was written.
+        Migration(3, "the clear-text outbox removed", sql: "DROP TABLE outbox;"),
+        Migration(4, "confirmations counted for their rate limits", sql: codeChecks),
+        Migration(5, "audit events found by unit",
+                  sql: "CREATE INDEX audit_events_by_unit ON audit_events(unit_id, sequence);"),
+        // Phones become blind indexes in place, sealed beside where the number is needed
+        // back; `ClearPhones` converts the rows at start (it needs the data key).
+        Migration(6, "phones sealed", sql: """
+            ALTER TABLE accounts ADD COLUMN phone_sealed BLOB;
+            ALTER TABLE registrations ADD COLUMN phone_sealed BLOB;
+            """),
     ]
+
+    /// Every code confirmation, by phone and by client address, capped per hour like
+    /// the sends: a code cannot be guessed faster than the caps allow, whatever the phone.
+    static let codeChecks = """
+        CREATE TABLE code_checks (
+            phone TEXT NOT NULL,
+            client_address TEXT NOT NULL,
+            at_ms INTEGER NOT NULL
+        );
+        CREATE INDEX code_checks_by_phone ON code_checks(phone, at_ms);
+        CREATE INDEX code_checks_by_address ON code_checks(client_address, at_ms);
+        """
 
     static let schema = """
         -- One account per member, bound at registration (or issued by an administrator).

@@ -19,6 +19,12 @@ struct AuditLog {
 
     static let columns = "sequence, at_ms, kind, actor_member_id, subject_member_id, unit_id, detail, client_address"
 
+    /// One unit's events before a sequence, newest first, at most a limit: a range of
+    /// the `audit_events_by_unit` index.
+    static let pageQuery = """
+        SELECT \(columns) FROM audit_events WHERE unit_id = ? AND sequence < ? ORDER BY sequence DESC LIMIT ?
+        """
+
     static func event(from row: Row) throws -> AuditEvent {
         var event = AuditEvent()
         event.sequence = try row.get(0)

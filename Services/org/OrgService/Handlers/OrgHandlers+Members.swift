@@ -32,14 +32,27 @@ extension OrgHandlers {
         }
     }
 
+    /// Rights before existence: to a member or staff without rights over the record, a
+    /// member id that exists and one that does not get the same answer, which names
+    /// no unit, so the call cannot be used to find out who is a member where. The
+    /// suite's services (auth) are told NOT_FOUND.
     func getMember(_ request: GetMemberRequest, context: CallContext) async throws -> Member {
         let access = try Access(context)
+        guard !request.memberID.isEmpty else { throw RPCError.invalidArgument(field: "member_id", "is required") }
         let vault = self.vault
         return try await read { connection in
-            let record = try MemberQueries(connection: connection, vault: vault).member(request.memberID)
+            let record = try MemberRecord.find(request.memberID, vault: vault, in: connection)
+            if access.isService || record?.id == access.caller.memberID {
+                guard let record else { throw RPCError(.notFound, "member_id: no such member") }
+                return try Self.visible(record.member, to: access, in: connection)
+            }
+            guard let record, let unit = try UnitRecord.find(record.member.unitID, in: connection),
+                  access.holds(Access.memberReaders, on: unit) else { throw Self.unreadableMember }
             return try Self.visible(record.member, to: access, in: connection)
         }
     }
+
+    static let unreadableMember = RPCError(.permissionDenied, "member_id: not a member whose record you may read")
 
     func updateMember(_ request: UpdateMemberRequest, context: CallContext) async throws -> Member {
         let access = try Access(context)

@@ -164,7 +164,7 @@ struct MemberReconciler {
             member.fullName = try row.get(4)
             member.birthDate = try row.get(5)
             member.gender = Gender(rawValue: Int32(try row.get(6) as Int64))
-            member.phone = try row.get(7)
+            member.phone = try vault.openPhone(row.values[7], memberID: member.id)
             member.email = try row.get(8)
             member.unitID = try row.get(9)
             member.status = MemberStatus(rawValue: Int32(try row.get(10) as Int64))

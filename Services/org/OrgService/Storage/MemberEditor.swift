@@ -32,8 +32,9 @@ struct MemberEditor {
                 """,
                 [member.id, member.fullName, TextFolding.fold(member.fullName), member.birthDate,
                  Int64(member.gender.rawValue)] + (try sealedColumns(of: member))
-                    + [member.phone, member.email, unit.id, Int64(member.status.rawValue), member.admittedOn,
-                       member.officialOn, MemberRecord.details(of: member), member.personalNotes, nowMs, nowMs, Int64(1)])
+                    + [try vault.sealPhone(member.phone, memberID: member.id), member.email, unit.id,
+                       Int64(member.status.rawValue), member.admittedOn, member.officialOn, MemberRecord.details(of: member),
+                       member.personalNotes, nowMs, nowMs, Int64(1)])
         } catch let error as StoreError where error.isDuplicateKey {
             throw RPCError(.alreadyExists, "member.card_number: another member has this party card")
         }
@@ -71,7 +72,8 @@ struct MemberEditor {
                 """,
                 [member.fullName, TextFolding.fold(member.fullName), member.birthDate, Int64(member.gender.rawValue)]
                     + (try sealedColumns(of: member))
-                    + [member.phone, member.email, Int64(member.status.rawValue), member.admittedOn, member.officialOn,
+                    + [try vault.sealPhone(member.phone, memberID: member.id), member.email,
+                       Int64(member.status.rawValue), member.admittedOn, member.officialOn,
                        MemberRecord.details(of: member), member.personalNotes, nowMs, member.version,
                        edited.sorted().joined(separator: ","), member.id])
         } catch let error as StoreError where error.isDuplicateKey {

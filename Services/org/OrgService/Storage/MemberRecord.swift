@@ -4,8 +4,8 @@ import ServiceToolkit
 import Store
 import Wire
 
-/// A row of `members` read back into the contract's `Member`, card number and citizen
-/// id opened from their sealed form.
+/// A row of `members` read back into the contract's `Member`, card number, citizen id
+/// and phone opened from their sealed form.
 struct MemberRecord: Sendable {
     var member: Member
     /// Fields edited here since the last import (see `edited_fields`).
@@ -31,7 +31,7 @@ struct MemberRecord: Sendable {
         member.gender = Gender(rawValue: Int32(try row.get(3) as Int64))
         member.cardNumber = try vault.open(try row.get(4), memberID: member.id)
         member.citizenID = try (try row.get(5, as: [UInt8]?.self)).map { try vault.open($0, memberID: member.id) } ?? ""
-        member.phone = try row.get(6)
+        member.phone = try vault.openPhone(row.values[6], memberID: member.id)
         member.email = try row.get(7)
         member.unitID = try row.get(8)
         member.status = MemberStatus(rawValue: Int32(try row.get(9) as Int64))
