@@ -4,11 +4,8 @@ import RPC
 /// One row of a members file, checked on its own with the same rules as an edit
 /// (`MemberFields`); its unit is resolved by `MemberReconciler`.
 struct MemberFileRow {
-    /// The fields a registry export carries, as `MemberFields` and `MemberEditor` name them.
-    static let fields: Set<String> = [
-        "full_name", "birth_date", "gender", "card_number", "citizen_id", "phone", "email", "status",
-        "admitted_on", "official_on",
-    ]
+    /// The fields a registry export carries (`MemberField.registryFields`).
+    static let fields = Set(MemberField.registryFields)
 
     let line: Int32
     /// Checked and normalized; `unit_id` is left empty.
@@ -16,7 +13,9 @@ struct MemberFileRow {
     let unitCode: String
 
     /// The row, or nil after reporting every bad value in it.
-    static func parse(_ row: ImportRow, header: ImportHeader, into report: inout ImportReportBuilder) -> MemberFileRow? {
+    /// `today` (YYYY-MM-DD) is what dates may not come after.
+    static func parse(_ row: ImportRow, header: ImportHeader, today: String,
+                      into report: inout ImportReportBuilder) -> MemberFileRow? {
         guard header.checkShape(of: row, into: &report) else { return nil }
         let problemsBefore = report.problemCount
         var member = Member()
@@ -51,6 +50,8 @@ struct MemberFileRow {
                 do { _ = try MemberFields.checked(member, fields: [field]) } catch { report.problem(line: row.line, error) }
             }
         }
+        guard report.problemCount == problemsBefore else { return nil }
+        for problem in MemberDates.problems(of: member, today: today) { report.problem(line: row.line, problem) }
         guard report.problemCount == problemsBefore else { return nil }
         return MemberFileRow(line: row.line, member: member, unitCode: unitCode)
     }

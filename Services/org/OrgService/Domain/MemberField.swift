@@ -1,0 +1,96 @@
+import OrgContracts
+import RPC
+
+/// One field of a member record that can be named in an update mask or an import:
+/// the one table (`MemberField.all`) from which who may edit it, how an update copies
+/// it, how an import compares and reports it are all derived. A new field is one more
+/// row here; nothing else lists field names.
+struct MemberField: Sendable {
+    /// Who may change the field through UpdateMember.
+    enum Editors: Sendable {
+        /// Staff with a grant on the member's unit.
+        case staff
+        /// The member alone (personal notes).
+        case member
+        /// Both the member and staff.
+        case memberAndStaff
+    }
+
+    /// The name on the wire (update masks, history, import columns, reports).
+    let name: String
+    let editors: Editors
+    /// A registry export carries it, so an import compares it.
+    let inRegistryFile: Bool
+    /// Personal data: reports say "(changed)", never the values.
+    let isPersonal: Bool
+    /// Sets the field of `member` to the one of `source`.
+    let copy: @Sendable (_ source: Member, _ member: inout Member) -> Void
+    /// The field's value in comparable form, for telling what an update changed.
+    let value: @Sendable (Member) -> AnyHashable
+    /// Checks and normalizes the field's value (`MemberFields` holds the rules);
+    /// errors name "member.<field>".
+    let check: @Sendable (inout Member) throws(RPCError) -> Void
+
+    init<Value: Hashable & Sendable>(
+        _ name: String, _ keyPath: WritableKeyPath<Member, Value> & Sendable, editors: Editors = .staff,
+        inRegistryFile: Bool = false, isPersonal: Bool = false,
+        check: @escaping @Sendable (Value, _ field: String) throws(RPCError) -> Value
+    ) {
+        self.name = name
+        self.editors = editors
+        self.inRegistryFile = inRegistryFile
+        self.isPersonal = isPersonal
+        copy = { source, member in member[keyPath: keyPath] = source[keyPath: keyPath] }
+        value = { $0[keyPath: keyPath] }
+        self.check = { member throws(RPCError) in
+            member[keyPath: keyPath] = try check(member[keyPath: keyPath], "member.\(name)")
+        }
+    }
+
+    static let all: [MemberField] = [
+        MemberField("full_name", \.fullName, inRegistryFile: true) { value, field throws(RPCError) in
+            try MemberFields.text(value, field, required: true) },
+        MemberField("birth_date", \.birthDate, inRegistryFile: true) { value, field throws(RPCError) in
+            try ISODate.checked(value, field: field, required: true) },
+        MemberField("gender", \.gender, inRegistryFile: true, check: MemberFields.gender),
+        MemberField("card_number", \.cardNumber, inRegistryFile: true, isPersonal: true) { value, field throws(RPCError) in
+            try PersonalNumbers.checked(value, field: field, required: true) },
+        MemberField("citizen_id", \.citizenID, inRegistryFile: true, isPersonal: true) { value, field throws(RPCError) in
+            try PersonalNumbers.checked(value, field: field, required: false) },
+        MemberField("phone", \.phone, editors: .memberAndStaff, inRegistryFile: true, isPersonal: true,
+                    check: MemberFields.phone),
+        MemberField("email", \.email, editors: .memberAndStaff, inRegistryFile: true, isPersonal: true,
+                    check: MemberFields.email),
+        MemberField("status", \.status, inRegistryFile: true, check: MemberFields.status),
+        MemberField("admitted_on", \.admittedOn, inRegistryFile: true) { value, field throws(RPCError) in
+            try ISODate.checked(value, field: field, required: false) },
+        MemberField("official_on", \.officialOn, inRegistryFile: true) { value, field throws(RPCError) in
+            try ISODate.checked(value, field: field, required: false) },
+        MemberField("positions", \.positions, check: MemberFields.list),
+        MemberField("work_history", \.workHistory, check: MemberFields.list),
+        MemberField("rewards", \.rewards, check: MemberFields.list),
+        MemberField("disciplines", \.disciplines, check: MemberFields.list),
+        MemberField("personal_notes", \.personalNotes, editors: .member, check: MemberFields.notes),
+    ]
+
+    private static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// What a member edits on their own profile.
+    static let selfEditable = Set(all.filter { $0.editors != .staff }.map(\.name))
+    /// What staff with a grant on the member's unit edit. Personal notes are the
+    /// member's alone; the unit changes only through a transfer.
+    static let staffEditable = Set(all.filter { $0.editors != .member }.map(\.name))
+    /// What only the member may change, even staff may not.
+    static let memberOnly = Set(all.filter { $0.editors == .member }.map(\.name))
+    /// The fields of a registry export, in table order.
+    static let registryFields = all.filter(\.inRegistryFile).map(\.name)
+
+    /// The fields named in an update mask, in table order, or INVALID_ARGUMENT
+    /// naming the first name that is not a member field.
+    static func resolve(_ names: Set<String>) throws(RPCError) -> [MemberField] {
+        if let unknown = names.filter({ byName[$0] == nil }).sorted().first {
+            throw RPCError.invalidArgument(field: "fields", "\(unknown.prefix(64)) is not a field that can be changed here")
+        }
+        return all.filter { names.contains($0.name) }
+    }
+}
