@@ -2,9 +2,9 @@ import OrgContracts
 import RPC
 
 /// One field of a member record that can be named in an update mask or an import:
-/// the one table (`MemberField.all`) from which who may edit it, how an update copies
-/// it, how an import compares and reports it are all derived. A new field is one more
-/// row here; nothing else lists field names.
+/// the one table (`MemberField.all`) from which who may edit it, how it is checked,
+/// how an update copies it and tells whether it changed, and how an import reads,
+/// compares and reports it are all derived. A new field is one more row here.
 struct MemberField: Sendable {
     /// Who may change the field through UpdateMember.
     enum Editors: Sendable {
@@ -19,8 +19,12 @@ struct MemberField: Sendable {
     /// The name on the wire (update masks, history, import columns, reports).
     let name: String
     let editors: Editors
-    /// A registry export carries it, so an import compares it.
-    let inRegistryFile: Bool
+    /// How an import reads the field from its column of the same name: nil when a
+    /// registry export does not carry it; otherwise sets it in `member`, or returns
+    /// why the text cannot be a value of the field.
+    let readFromFile: (@Sendable (_ text: String, _ member: inout Member) -> String?)?
+    /// How import reports show the value (an enumerated one as the file's word).
+    let shown: @Sendable (Member) -> String
     /// Personal data: reports say "(changed)", never the values.
     let isPersonal: Bool
     /// Sets the field of `member` to the one of `source`.
@@ -33,13 +37,22 @@ struct MemberField: Sendable {
 
     init<Value: Hashable & Sendable>(
         _ name: String, _ keyPath: WritableKeyPath<Member, Value> & Sendable, editors: Editors = .staff,
-        inRegistryFile: Bool = false, isPersonal: Bool = false,
+        file column: FileColumn<Value>? = nil, isPersonal: Bool = false,
         check: @escaping @Sendable (Value, _ field: String) throws(RPCError) -> Value
     ) {
         self.name = name
         self.editors = editors
-        self.inRegistryFile = inRegistryFile
         self.isPersonal = isPersonal
+        if let column {
+            readFromFile = { (text: String, member: inout Member) -> String? in
+                guard let value = column.parse(text) else { return column.expected }
+                member[keyPath: keyPath] = value
+                return nil
+            }
+        } else {
+            readFromFile = nil
+        }
+        shown = { member in column?.show(member[keyPath: keyPath]) ?? "\(member[keyPath: keyPath])" }
         copy = { source, member in member[keyPath: keyPath] = source[keyPath: keyPath] }
         value = { $0[keyPath: keyPath] }
         self.check = { member throws(RPCError) in
@@ -48,23 +61,23 @@ struct MemberField: Sendable {
     }
 
     static let all: [MemberField] = [
-        MemberField("full_name", \.fullName, inRegistryFile: true) { value, field throws(RPCError) in
+        MemberField("full_name", \.fullName, file: .text) { value, field throws(RPCError) in
             try MemberFields.text(value, field, required: true) },
-        MemberField("birth_date", \.birthDate, inRegistryFile: true) { value, field throws(RPCError) in
+        MemberField("birth_date", \.birthDate, file: .text) { value, field throws(RPCError) in
             try ISODate.checked(value, field: field, required: true) },
-        MemberField("gender", \.gender, inRegistryFile: true, check: MemberFields.gender),
-        MemberField("card_number", \.cardNumber, inRegistryFile: true, isPersonal: true) { value, field throws(RPCError) in
+        MemberField("gender", \.gender, file: .words(ImportFormat.genders), check: MemberFields.gender),
+        MemberField("card_number", \.cardNumber, file: .text, isPersonal: true) { value, field throws(RPCError) in
             try PersonalNumbers.checked(value, field: field, required: true) },
-        MemberField("citizen_id", \.citizenID, inRegistryFile: true, isPersonal: true) { value, field throws(RPCError) in
+        MemberField("citizen_id", \.citizenID, file: .text, isPersonal: true) { value, field throws(RPCError) in
             try PersonalNumbers.checked(value, field: field, required: false) },
-        MemberField("phone", \.phone, editors: .memberAndStaff, inRegistryFile: true, isPersonal: true,
+        MemberField("phone", \.phone, editors: .memberAndStaff, file: .text, isPersonal: true,
                     check: MemberFields.phone),
-        MemberField("email", \.email, editors: .memberAndStaff, inRegistryFile: true, isPersonal: true,
+        MemberField("email", \.email, editors: .memberAndStaff, file: .text, isPersonal: true,
                     check: MemberFields.email),
-        MemberField("status", \.status, inRegistryFile: true, check: MemberFields.status),
-        MemberField("admitted_on", \.admittedOn, inRegistryFile: true) { value, field throws(RPCError) in
+        MemberField("status", \.status, file: .words(ImportFormat.statuses), check: MemberFields.status),
+        MemberField("admitted_on", \.admittedOn, file: .text) { value, field throws(RPCError) in
             try ISODate.checked(value, field: field, required: false) },
-        MemberField("official_on", \.officialOn, inRegistryFile: true) { value, field throws(RPCError) in
+        MemberField("official_on", \.officialOn, file: .text) { value, field throws(RPCError) in
             try ISODate.checked(value, field: field, required: false) },
         MemberField("positions", \.positions, check: MemberFields.list),
         MemberField("work_history", \.workHistory, check: MemberFields.list),
@@ -83,7 +96,7 @@ struct MemberField: Sendable {
     /// What only the member may change, even staff may not.
     static let memberOnly = Set(all.filter { $0.editors == .member }.map(\.name))
     /// The fields of a registry export, in table order.
-    static let registryFields = all.filter(\.inRegistryFile).map(\.name)
+    static let registryFields = all.filter { $0.readFromFile != nil }.map(\.name)
 
     /// The fields named in an update mask, in table order, or INVALID_ARGUMENT
     /// naming the first name that is not a member field.
@@ -92,5 +105,26 @@ struct MemberField: Sendable {
             throw RPCError.invalidArgument(field: "fields", "\(unknown.prefix(64)) is not a field that can be changed here")
         }
         return all.filter { names.contains($0.name) }
+    }
+}
+
+/// How a registry file writes one member field: text as it is, or one word of a
+/// vocabulary for an enumerated field.
+struct FileColumn<Value: Sendable>: Sendable {
+    let parse: @Sendable (String) -> Value?
+    let show: @Sendable (Value) -> String
+    /// The problem reported for text that `parse` refuses.
+    let expected: String
+}
+
+extension FileColumn where Value == String {
+    static var text: FileColumn<String> { FileColumn(parse: { $0 }, show: { $0 }, expected: "") }
+}
+
+extension FileColumn where Value: Equatable {
+    /// Case-insensitive words of `vocabulary`; "" among them lets the column be empty.
+    static func words(_ vocabulary: [String: Value]) -> FileColumn<Value> {
+        FileColumn(parse: { vocabulary[$0.lowercased()] }, show: { ImportFormat.word(for: $0, in: vocabulary) },
+                   expected: "must be " + (vocabulary[""] == nil ? "" : "empty or ") + ImportFormat.choices(vocabulary))
     }
 }

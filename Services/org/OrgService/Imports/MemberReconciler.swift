@@ -30,7 +30,7 @@ struct MemberImportUpdate {
 /// field that a member or staff edited here since the last import: the edit is kept.
 struct MemberReconciler {
     /// Compared field by field, in report order. The card is the key, the unit a move.
-    static let comparedFields = MemberField.all.filter { $0.inRegistryFile && $0.name != "card_number" }
+    static let comparedFields = MemberField.all.filter { $0.readFromFile != nil && $0.name != "card_number" }
 
     let connection: Connection
     let vault: MemberVault
@@ -136,14 +136,7 @@ struct MemberReconciler {
         guard !field.isPersonal else {
             return ImportReportBuilder.fieldChange(key, field.name, "(changed)", "(changed)")
         }
-        func shown(_ member: Member) -> String {
-            switch field.name {
-            case "gender": ImportFormat.word(for: member.gender, in: ImportFormat.genders)
-            case "status": ImportFormat.word(for: member.status, in: ImportFormat.statuses)
-            default: "\(field.value(member))"
-            }
-        }
-        return ImportReportBuilder.fieldChange(key, field.name, shown(old), shown(new))
+        return ImportReportBuilder.fieldChange(key, field.name, field.shown(old), field.shown(new))
     }
 
     /// A member as stored, without opening the sealed columns.
