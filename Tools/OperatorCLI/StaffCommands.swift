@@ -129,15 +129,19 @@ struct StaffCommands {
         return StaffText.counts(try await org.getSubtreeCounts(request, options: call))
     }
 
-    /// `id`, or the root's id when none was given.
+    /// `id`, or the root's id when none was given: the ancestor without a parent of
+    /// any unit (the snapshot's first unit need not be the root).
     private func unit(_ id: String?, org: OrgServiceClient, call: CallOptions) async throws -> String {
         if let id { return id }
-        var request = GetTreeSnapshotRequest()
-        request.pageSize = 1
-        guard let root = try await org.getTreeSnapshot(request, options: call).units.first else {
+        var snapshot = GetTreeSnapshotRequest()
+        snapshot.pageSize = 1
+        guard let any = try await org.getTreeSnapshot(snapshot, options: call).units.first else {
             throw CLIError(description: "the org tree is empty: import units first (sotay import units FILE.csv)")
         }
-        return root.id
+        var ancestors = GetAncestorsRequest()
+        ancestors.unitID = any.id
+        let line = try await org.getAncestors(ancestors, options: call).units + [any]
+        return line.first { $0.parentID.isEmpty }?.id ?? any.id
     }
 
     /// Calls `page` with each page token until `limit` items came back (one more, to

@@ -48,7 +48,7 @@ enum StaffText {
             "units: \(counts.committees) committees, \(counts.grassrootsCommittees) grassroots committees, "
                 + "\(counts.grassrootsCells) grassroots cells, \(counts.subCommittees) sub-committees, \(counts.cells) cells",
         ]
-        rows += counts.byCellType.map { "  \(word($0.cellType)): \($0.cells) cells, \($0.members) members" }
+        rows += counts.byCellType.filter { $0.cells > 0 }.map { "  \(word($0.cellType)): \($0.cells) cells, \($0.members) members" }
         return lines(rows)
     }
 
