@@ -130,7 +130,7 @@ let orgTargets: [Target] = [
     .executableTarget(name: "sotay-org", dependencies: ["OrgService", "ServiceKit"], path: "Services/org/main"),
     .testTarget(
         name: "OrgServiceTests",
-        dependencies: ["TestSupport", "OrgService", "OrgContracts", "ServiceKit", "Store", "RPC", "RPCContracts", "Wire", "OperatorCLI"],
+        dependencies: ["TestSupport", "OrgService", "OrgContracts", "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire", "OperatorCLI"],
         path: "Tests/OrgServiceTests"
     ),
     // Synthetic org data (`sotay seed`, bench-org): Foundation only, so the CLI and the

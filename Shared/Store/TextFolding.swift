@@ -4,7 +4,9 @@ import Foundation
 /// written with them ("nghi quyet" finds "Nghị quyết").
 public enum TextFolding {
     /// Lower-cases `text`, strips diacritics (canonical decomposition, then combining
-    /// marks dropped), maps đ to d (đ is a letter of its own, with no decomposition)
+    /// marks dropped), maps đ to d (đ is a letter of its own, with no decomposition),
+    /// and ð to d as well: "Ð" (U+00D0, Icelandic eth) looks exactly like "Đ" (U+0110)
+    /// and keyboards and registry exports put one for the other
     /// and collapses runs of whitespace into single spaces, trimmed at both ends.
     ///
     /// Services store the folded text in their search columns and FTS5 tables, and fold
@@ -23,7 +25,7 @@ public enum TextFolding {
                 folded.append(" ")
                 pendingSpace = false
             }
-            folded.append(scalar == "đ" ? "d" : scalar)
+            folded.append(scalar == "đ" || scalar == "ð" ? "d" : scalar)
         }
         return String(folded)
     }

@@ -36,6 +36,10 @@ import Testing
         #expect(throws: CSVError(line: 2, column: 1, reason: "a quoted value is never closed")) {
             try read("a,b\n\"Đảng bộ,\nxã")
         }
+        #expect(throws: CSVError(line: 3, column: 4, reason: "a quoted value is never closed"),
+                "the column where the unclosed quoted value starts, not the record's first") {
+            try read("a,b\nx,y\nzz,\"Đảng bộ,\nxã\nmore")
+        }
         #expect(throws: CSVError(line: 2, column: 1, reason: "the file is not UTF-8 text")) {
             try CSVReader.records(Array("a\n".utf8) + [0xC3, 0x28] + Array("\n".utf8))
         }

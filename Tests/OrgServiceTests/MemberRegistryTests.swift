@@ -221,4 +221,55 @@ import Testing
         #expect(everything.range(of: Data("015190001234".utf8)) == nil)
         await second.stop()
     }
+
+    @Test func anUnknownFieldInAnUpdateMaskIsRefusedByNameAndEveryTableFieldIsEditable() async throws {
+        let harness = try await OrgHarness.start()
+        let tree = try await harness.smallTree()
+        let admin = try harness.asAdmin(of: tree.commune.id)
+        let member = try await harness.createMember("Lò Thị Xuân", card: "YB-40", in: tree.cellA.id, as: admin)
+        var update = UpdateMemberRequest()
+        update.memberID = member.id
+        update.member = member
+        update.fields = ["email", "favourite_colour"]
+        do {
+            _ = try await harness.org.updateMember(update, options: admin)
+            Issue.record("an unknown field was accepted")
+        } catch let error as RPCError {
+            #expect(error.code == .invalidArgument && error.fieldViolations.first?.field == "fields")
+            #expect(error.fieldViolations.first?.description.contains("favourite_colour") == true)
+        }
+        var changed = member
+        changed.fullName = "Lò Thị Xuân Mai"
+        changed.birthDate = "1981-06-18"
+        changed.gender = .male
+        changed.cardNumber = "YB-41"
+        changed.citizenID = "015190009999"
+        changed.phone = "0913 000 000"
+        changed.email = "xuan@example.vn"
+        changed.status = .exempt
+        changed.admittedOn = "2001-01-01"
+        changed.officialOn = "2002-01-01"
+        var position = Position()
+        position.title = "Bí thư chi bộ"
+        var period = WorkPeriod()
+        period.organisation = "UBND xã Khe Hóp"
+        var decision = Decision()
+        decision.title = "Giấy khen"
+        changed.positions = [position]
+        changed.workHistory = [period]
+        changed.rewards = [decision]
+        changed.disciplines = [decision]
+        update.member = changed
+        update.fields = ["full_name", "birth_date", "gender", "card_number", "citizen_id", "phone", "email", "status",
+                         "admitted_on", "official_on", "positions", "work_history", "rewards", "disciplines"]
+        let updated = try await harness.org.updateMember(update, options: admin)
+        #expect(updated.fullName == changed.fullName && updated.cardNumber == "YB41"
+                && updated.status == .exempt && updated.rewards.count == 1 && updated.disciplines.count == 1
+                && updated.officialOn == "2002-01-01" && updated.version == 2)
+        var history = GetMemberHistoryRequest()
+        history.memberID = member.id
+        let latest = try await harness.org.getMemberHistory(history, options: admin).changes.first
+        #expect(latest?.fields == update.fields.sorted(), "every field of the mask was changed and recorded")
+        await harness.stop()
+    }
 }

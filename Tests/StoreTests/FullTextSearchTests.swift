@@ -20,9 +20,9 @@ import Store
         #expect(TextFolding.fold(composed.decomposedStringWithCanonicalMapping) == TextFolding.fold(composed))
     }
 
-    @Test func theMatchExpressionQuotesEveryWordAndPrefixesTheLast() {
-        #expect(FullTextQuery.matchExpression(for: "Nghị quyết") == #""nghi" "quyet"*"#)
-        #expect(FullTextQuery.matchExpression(for: #"AND ("OR"*"#) == #""and" "or"*"#)
+    @Test func theMatchExpressionQuotesEveryWordAsAPrefix() {
+        #expect(FullTextQuery.matchExpression(for: "Nghị quyết") == #""nghi"* "quyet"*"#)
+        #expect(FullTextQuery.matchExpression(for: #"AND ("OR"*"#) == #""and"* "or"*"#)
         #expect(FullTextQuery.matchExpression(for: #" " ( ) * : ^ "#) == nil)
     }
 

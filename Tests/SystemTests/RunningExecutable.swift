@@ -34,12 +34,14 @@ final class RunningExecutable: Sendable {
             log.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
+        // The log is looked at once more after the deadline: on a busy machine this task
+        // may resume only after the deadline, long after the line arrived.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
             if let port = log.text.withLock({ Self.listeningPort(in: $0) }) {
                 return RunningExecutable(name: name, port: port, process: process, log: log)
             }
-            guard process.isRunning else { break }
+            guard process.isRunning, ContinuousClock.now < deadline else { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         process.terminate()

@@ -6,16 +6,15 @@ import ServiceKit
 
 /// `sotay app …`: plays the member's phone against a running suite, so registration,
 /// login and calling a service with the token can be tried by hand without the app or
-/// a gateway. The session's tokens are kept in `./data/app-session.txt` (mode 0600).
+/// a gateway. The session's tokens are kept in `./data/app-session.txt` (`AppSession`).
 struct AppCommand {
     let arguments: [String]
     let environment: OperatorEnvironment
-    let sessionFile: URL
+    let session = AppSession()
 
     init(_ arguments: [String], environment: OperatorEnvironment) {
         self.arguments = arguments
         self.environment = environment
-        sessionFile = URL(fileURLWithPath: "./data/app-session.txt").standardizedFileURL
     }
 
     func run() async throws -> Int32 {
@@ -49,7 +48,7 @@ struct AppCommand {
             try save(try await call { try await auth.confirmLoginCode(request) })
         case ("refresh", 1):
             var request = RefreshRequest()
-            request.refreshToken = try saved()["refresh"] ?? ""
+            request.refreshToken = try session.required()["refresh"] ?? ""
             try save(try await call { try await auth.refresh(request) })
         case ("sessions", 1):
             let list = try await call { try await auth.listSessions(ListSessionsRequest(), options: try bearer()) }
@@ -59,9 +58,12 @@ struct AppCommand {
         case ("me", 1):
             let org = OrgServiceClient(channel: try environment.channel(to: .org))
             var request = GetMemberRequest()
-            request.memberID = try saved()["member"] ?? ""
+            request.memberID = try session.required()["member"] ?? ""
             let member = try await call { try await org.getMember(request, options: try bearer()) }
-            print("\(member.fullName), born \(member.birthDate), \(member.status), unit \(member.unitID), card \(member.cardNumber)")
+            print("\(member.fullName) (\(member.id)), born \(member.birthDate), \(member.status), unit \(member.unitID), "
+                  + "card \(member.cardNumber)")
+        case ("id", 1):
+            print(try session.required()["member"] ?? "")
         default:
             throw CLIError.usage("cannot read 'app \(arguments.joined(separator: " "))'")
         }
@@ -79,27 +81,15 @@ struct AppCommand {
 
     private func save(_ tokens: TokenPair) throws {
         let text = "member=\(tokens.memberID)\naccess=\(tokens.accessToken)\nrefresh=\(tokens.refreshToken)\n"
-        try FileManager.default.createDirectory(at: sessionFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: sessionFile.path, contents: Data(text.utf8),
+        try FileManager.default.createDirectory(at: session.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: session.file.path, contents: Data(text.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw CLIError(description: "cannot write \(sessionFile.path)")
+            throw CLIError(description: "cannot write \(session.file.path)")
         }
-        print("logged in as member \(tokens.memberID), session \(tokens.sessionID); tokens kept in \(sessionFile.path)")
-    }
-
-    private func saved() throws -> [String: String] {
-        guard let text = try? String(contentsOf: sessionFile, encoding: .utf8) else {
-            throw CLIError(description: "no session yet: `sotay app confirm` or `sotay app login-code` first")
-        }
-        var values: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1)
-            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
-        }
-        return values
+        print("logged in as member \(tokens.memberID), session \(tokens.sessionID); tokens kept in \(session.file.path)")
     }
 
     private func bearer() throws -> CallOptions {
-        CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try saved()["access"] ?? "")])
+        CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try session.required()["access"] ?? "")])
     }
 }

@@ -57,6 +57,9 @@ enum CSVReader {
         var line = 1
         var column = 0
         var recordLine = 1
+        /// Where the quoted value being read opened: an unclosed quote is reported there.
+        var quoteLine = 1
+        var quoteColumn = 1
         var pendingCarriageReturn = false
 
         mutating func take(_ scalar: Unicode.Scalar) throws(CSVError) {
@@ -78,6 +81,8 @@ enum CSVReader {
                 state = .quoted
             case (.fieldStart, "\""):
                 state = .quoted
+                quoteLine = line
+                quoteColumn = column
             case (.unquoted, "\""):
                 throw CSVError(line: line, column: column, reason: "a quote inside a value that does not start with one")
             case (_, ","):
@@ -96,7 +101,7 @@ enum CSVReader {
 
         mutating func finish() throws(CSVError) -> [CSVRecord] {
             if state == .quoted {
-                throw CSVError(line: recordLine, column: 1, reason: "a quoted value is never closed")
+                throw CSVError(line: quoteLine, column: quoteColumn, reason: "a quoted value is never closed")
             }
             endRecord()
             return records

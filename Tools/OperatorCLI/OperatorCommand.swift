@@ -35,7 +35,11 @@ public enum OperatorCommand {
         case ("app", _):
             return try await AppCommand(Array(arguments.dropFirst()), environment: environment).run()
         case ("appoint-admin", 3):
-            return try await admin.appointAdministrator(memberID: arguments[1], unitID: arguments[2])
+            // "me": the member logged in with `sotay app`, so the README's steps need no copied id.
+            let memberID = arguments[1] == "me" ? try AppSession().required()["member"] ?? "" : arguments[1]
+            return try await admin.appointAdministrator(memberID: memberID, unitID: arguments[2])
+        case ("search", _), ("member", _), ("units", _), ("counts", _):
+            return try await StaffCommands(arguments: arguments, environment: environment, session: AppSession()).run()
         case ("outbox", _):
             return try OutboxCommand(Array(arguments.dropFirst())).run()
         case ("help", _), ("-h", _), ("--help", _):

@@ -31,11 +31,14 @@ struct OutboxCommand {
     }
 
     func run() throws -> Int32 {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw CLIError(description: "no outbox at \(file.path): auth has sent no message yet, or --data is not "
-                + "the folder `sotay up` was given")
-        }
+        // No file and an empty file are the same answer: nothing was sent, which is
+        // not a failure.
+        let data = FileManager.default.contents(atPath: file.path) ?? Data()
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard !lines.isEmpty else {
+            print("no messages in \(file.path): auth has sent none yet (or --data is not the folder `sotay up` was given)")
+            return 0
+        }
         for line in lines.suffix(count) { print(line) }
         return 0
     }

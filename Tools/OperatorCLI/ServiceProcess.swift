@@ -31,13 +31,14 @@ final class ServiceProcess: @unchecked Sendable {
 
     /// Starts the process with standard output and error appended to its log file.
     func start() throws {
-        if !FileManager.default.fileExists(atPath: logPath) {
-            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        // O_APPEND: every write lands at the end of the file whoever else writes to it
+        // (a second `sotay up` refused, an earlier run's last lines), so nothing that
+        // explains a failure is overwritten.
+        let descriptor = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CLIError(description: "cannot write the log file \(logPath): \(String(cString: strerror(errno)))")
         }
-        guard let log = FileHandle(forWritingAtPath: logPath) else {
-            throw CLIError(description: "cannot write the log file \(logPath)")
-        }
-        log.seekToEndOfFile()
+        let log = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         process.standardOutput = log
         process.standardError = log
         process.terminationHandler = { [weak self] process in

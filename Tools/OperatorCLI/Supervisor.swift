@@ -38,6 +38,9 @@ struct Supervisor {
         guard !services.isEmpty else {
             throw CLIError(description: "no service executables (sotay-<service>) next to \(binaryFolder.path): build them first")
         }
+        try checkEnvironment(for: services.map(\.0))
+        let lock = try SuiteLock(dataFolder: dataFolder, services: services.map(\.0))
+        defer { withExtendedLifetime(lock) {} }
         let keyFile = try TokenKeyFile.ensure(in: dataFolder)
         let orgDataKeyFile = try TokenKeyFile.ensureOrgDataKey(in: dataFolder)
         let authDataKeyFile = try TokenKeyFile.ensureAuthDataKey(in: dataFolder)
@@ -93,6 +96,25 @@ struct Supervisor {
         print(reason.message)
         await stop(processes)
         return reason.isFailure ? 1 : 0
+    }
+
+    /// Refuses, as a service would (exit status 78, the variable named), an
+    /// environment the services could not start with, and SOTAY_LISTEN, which `sotay
+    /// up` cannot honour: it gives every service its own default port.
+    func checkEnvironment(for services: [ServiceName]) throws {
+        if let listen = environment["SOTAY_LISTEN"] {
+            throw CLIError(description: "SOTAY_LISTEN: '\(listen)' is set, but sotay up starts every service on its "
+                + "default port on 127.0.0.1; unset it (it is for a service run on its own)",
+                exitCode: ConfigError.exitStatus)
+        }
+        for service in services {
+            do {
+                _ = try ServiceConfig(service: service, calls: ServiceName.allCases.filter { $0 != service },
+                                      environment: environment)
+            } catch {
+                throw CLIError(description: "\(error)", exitCode: ConfigError.exitStatus)
+            }
+        }
     }
 
     private func waitUntilServing(_ process: ServiceProcess) async -> Bool {

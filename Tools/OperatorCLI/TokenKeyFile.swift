@@ -14,7 +14,7 @@ enum TokenKeyFile {
 
     static func ensureOrgDataKey(in dataFolder: URL) throws -> URL {
         try ensure(in: dataFolder, named: "org-data.key",
-                   comment: "Org personal-data keys: the first seals, all open (docs/org.md). Back it up with the data.",
+                   comment: "Org personal-data keys: the first seals, all open (docs/operations.md, Keys). Back it up with the data.",
                    keyID: "d1")
     }
 

@@ -25,17 +25,28 @@ enum Usage {
       outbox [--data DIR] [--last N]
                                  print the last N (default 20) text messages auth sent on this
                                  machine, codes included (DIR/auth/outbox.txt, DIR default ./data)
-      appoint-admin MEMBER_ID UNIT_ID
+      appoint-admin MEMBER_ID|me UNIT_ID
                                  make a member (with an account) an administrator of a unit:
-                                 how a province's first administrator is appointed
+                                 how a province's first administrator is appointed ("me":
+                                 the member logged in with `sotay app`)
+      search members|units QUERY [--unit UNIT_ID] [--limit N] [--ids]
+                                 members or units whose name has a word beginning with each
+                                 word of QUERY (diacritics optional), in the subtree of
+                                 UNIT_ID (default: the whole tree)
+      member show MEMBER_ID      a member's record, as far as the caller may see it
+      units list [UNIT_ID] [--limit N] [--ids]
+                                 a unit and its subtree, indented by depth (default: the root)
+      counts [UNIT_ID]           members and units of a subtree (default: the root)
       app register CARD "FULL NAME" YYYY-MM-DD PHONE | confirm REGISTRATION_ID CODE |
-          login PHONE | login-code PHONE CODE | me | refresh | sessions
+          login PHONE | login-code PHONE CODE | me | id | refresh | sessions
                                  play a member's phone against the running suite: register
                                  with a party card, log in, read your profile from org with
                                  your token (tokens kept in ./data/app-session.txt)
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
-    signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key).
+    signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key). search, member, units and
+    counts use the `sotay app` session's token (a staff member's grants) when there is one,
+    else an operator token (the tree and counts, no member).
     Services: \(ServiceName.allCases.map { $0.rawValue }.joined(separator: ", ")).
     """
 }

@@ -11,6 +11,9 @@ public enum OrgServiceDefinition {
     public static let definition = ServiceDefinition(name: .org, migrations: OrgMigrations.all) { kit in
         let path = kit.variables[MemberVault.keyFileVariable] ?? defaultDataKeyFile
         let keys = try TokenKeyRing(contentsOfFile: path, variable: MemberVault.keyFileVariable)
+        if let warning = KeyFilePermissions.warning(path: path, variable: MemberVault.keyFileVariable) {
+            kit.logger.warning(warning)
+        }
         let vault = try MemberVault(keys: keys)
         try await kit.database.write { connection in try ClearMemberPhones.seal(in: connection, vault: vault) }
         return [OrgHandlers(database: kit.database, vault: vault, clock: kit.clock)]

@@ -6,7 +6,9 @@ struct SystemError: Error, CustomStringConvertible {
     let operation: String
     let errno: Int32
 
+    /// errno 0 means the operation reported through its own message (getaddrinfo's
+    /// gai_strerror is already in `operation`): strerror(0) would add "Success".
     var description: String {
-        "\(operation): \(String(cString: strerror(errno)))"
+        errno == 0 ? operation : "\(operation): \(String(cString: strerror(errno)))"
     }
 }

@@ -9,5 +9,8 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
         self.problem = problem
     }
 
+    /// The exit status of a process refusing its configuration (sysexits' EX_CONFIG).
+    public static let exitStatus: Int32 = 78
+
     public var description: String { "\(variable): \(problem)" }
 }

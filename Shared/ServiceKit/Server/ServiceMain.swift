@@ -9,7 +9,7 @@ import Store
 /// database. A service's `main.swift` is one line: `await ServiceMain.run(definition)`.
 public enum ServiceMain {
     /// Exit status for a configuration error (sysexits' EX_CONFIG).
-    static let configurationErrorStatus: Int32 = 78
+    static let configurationErrorStatus = ConfigError.exitStatus
 
     public static func run(_ definition: ServiceDefinition) async -> Never {
         let running: RunningService
@@ -42,6 +42,9 @@ public enum ServiceMain {
             throw ServiceStartError(description: "configuration error: \(error)", exitStatus: configurationErrorStatus)
         }
         let logger = Logger(service: definition.name.rawValue, minimumLevel: config.logLevel, sink: logSink)
+        if let warning = KeyFilePermissions.warning(path: config.tokenKeyFile, variable: "SOTAY_TOKEN_KEY_FILE") {
+            logger.warning(warning)
+        }
         let database: Database
         do {
             try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)

@@ -65,10 +65,11 @@ extension OrgHandlers {
         try Access(context).requireOperator(to: "import registry files")
         let limit = try ImportReportBuilder.limit(request.detailLimit)
         let vault = self.vault
+        let now = clock.nowMs
         let started = ContinuousClock.now
         let report = try await read { connection in
             let staged = try ImportStaging(connection: connection).requireStaging(request.importID)
-            return try ImportReconciliation(connection: connection, vault: vault, limit: limit).plan(staged)
+            return try ImportReconciliation(connection: connection, vault: vault, limit: limit, nowMs: now).plan(staged)
         }
         return report.finished(applied: false, durationMs: Self.milliseconds(since: started))
     }
@@ -92,8 +93,8 @@ extension OrgHandlers {
         // is one large write that must not hold other members' edits in its batch.
         let report = try await database.write { connection in
             let staged = try ImportStaging(connection: connection).requireStaging(request.importID)
-            return try ImportReconciliation(connection: connection, vault: vault, limit: limit)
-                .apply(staged, actorID: access.caller.memberID, nowMs: now)
+            return try ImportReconciliation(connection: connection, vault: vault, limit: limit, nowMs: now)
+                .apply(staged, actorID: access.caller.memberID)
         }
         let applied = report.finished(applied: true, durationMs: Self.milliseconds(since: started))
         context.logger?.info("import applied", [

@@ -7,7 +7,7 @@ import Store
 extension OrgHandlers {
     func createMember(_ request: CreateMemberRequest, context: CallContext) async throws -> Member {
         let access = try Access(context)
-        var checked = try MemberFields.checked(request.member ?? Member(), fields: MemberFields.staffEditable,
+        var checked = try MemberFields.checked(request.member ?? Member(), fields: MemberField.staffEditable,
                                                today: ISODate.today(nowMs: clock.nowMs))
         guard [MemberStatus.probationary, .official, .exempt].contains(checked.status) else {
             throw RPCError.invalidArgument(field: "member.status", "a new member is probationary, official or exempt")
@@ -58,10 +58,6 @@ extension OrgHandlers {
         let access = try Access(context)
         let fields = Set(request.fields)
         guard !fields.isEmpty else { throw RPCError.invalidArgument(field: "fields", "name at least one field to change") }
-        let known = MemberFields.selfEditable.union(MemberFields.staffEditable)
-        if let unknown = fields.subtracting(known).sorted().first {
-            throw RPCError.invalidArgument(field: "fields", "\(unknown.prefix(64)) is not a field that can be changed here")
-        }
         let input = try MemberFields.checked(request.member ?? Member(), fields: fields,
                                              today: ISODate.today(nowMs: clock.nowMs))
         let reason = try UnitRules.checkedReason(request.reason)
@@ -69,10 +65,10 @@ extension OrgHandlers {
         return try await write { connection, now in
             let record = try MemberRecord.require(request.memberID, vault: vault, in: connection)
             let isSelf = record.id == access.caller.memberID
-            if !(isSelf && fields.isSubset(of: MemberFields.selfEditable)) {
+            if !(isSelf && fields.isSubset(of: MemberField.selfEditable)) {
                 let unit = try UnitRecord.require(record.member.unitID, field: "member_id", in: connection)
                 try access.require(Access.memberEditors, on: unit, to: "edit its members' records")
-                if fields.contains("personal_notes") && !isSelf {
+                if !fields.isDisjoint(with: MemberField.memberOnly) && !isSelf {
                     throw RPCError(.permissionDenied, "personal notes are the member's own")
                 }
             }

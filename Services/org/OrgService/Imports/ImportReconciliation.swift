@@ -1,4 +1,5 @@
 import OrgContracts
+import ServiceToolkit
 import RPC
 import Store
 
@@ -10,13 +11,19 @@ struct ImportReconciliation {
     let connection: Connection
     let vault: MemberVault
     let limit: Int
+    /// Now, for the dates a file may not put in the future.
+    let nowMs: Int64
+
+    private var members: MemberReconciler {
+        MemberReconciler(connection: connection, vault: vault, today: ISODate.today(nowMs: nowMs))
+    }
 
     func plan(_ staged: StagedImport) throws -> ImportReportBuilder {
         let rows = try ImportStaging(connection: connection).rows(of: staged)
         switch staged.kind {
         case .units: return try UnitReconciler(connection: connection).plan(staged, rows: rows, limit: limit).report
         case .members:
-            return try MemberReconciler(connection: connection, vault: vault).plan(staged, rows: rows, limit: limit).report
+            return try members.plan(staged, rows: rows, limit: limit).report
         case .unspecified, .unrecognized:
             throw RPCError(.failedPrecondition, "import \(staged.id) has no known kind")
         }
@@ -24,7 +31,7 @@ struct ImportReconciliation {
 
     /// Applies the whole file, or nothing (FAILED_PRECONDITION) when it has problems;
     /// the import is then marked applied and its staged rows dropped.
-    func apply(_ staged: StagedImport, actorID: String, nowMs: Int64) throws -> ImportReportBuilder {
+    func apply(_ staged: StagedImport, actorID: String) throws -> ImportReportBuilder {
         let rows = try ImportStaging(connection: connection).rows(of: staged)
         let reason = "import \(staged.source)"
         let report: ImportReportBuilder
@@ -36,7 +43,7 @@ struct ImportReconciliation {
                                   reason: reason).apply(plan)
             report = plan.report
         case .members:
-            let plan = try MemberReconciler(connection: connection, vault: vault).plan(staged, rows: rows, limit: limit)
+            let plan = try members.plan(staged, rows: rows, limit: limit)
             try Self.requireClean(plan.report)
             try MemberImportApplier(
                 editor: MemberEditor(connection: connection, vault: vault, actorID: actorID, nowMs: nowMs),

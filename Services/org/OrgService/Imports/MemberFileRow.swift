@@ -4,11 +4,8 @@ import RPC
 /// One row of a members file, checked on its own with the same rules as an edit
 /// (`MemberFields`); its unit is resolved by `MemberReconciler`.
 struct MemberFileRow {
-    /// The fields a registry export carries, as `MemberFields` and `MemberEditor` name them.
-    static let fields: Set<String> = [
-        "full_name", "birth_date", "gender", "card_number", "citizen_id", "phone", "email", "status",
-        "admitted_on", "official_on",
-    ]
+    /// The fields a registry export carries (`MemberField.registryFields`).
+    static let fields = Set(MemberField.registryFields)
 
     let line: Int32
     /// Checked and normalized; `unit_id` is left empty.
@@ -16,32 +13,25 @@ struct MemberFileRow {
     let unitCode: String
 
     /// The row, or nil after reporting every bad value in it.
-    static func parse(_ row: ImportRow, header: ImportHeader, into report: inout ImportReportBuilder) -> MemberFileRow? {
+    /// `today` (YYYY-MM-DD) is what dates may not come after.
+    static func parse(_ row: ImportRow, header: ImportHeader, today: String,
+                      into report: inout ImportReportBuilder) -> MemberFileRow? {
         guard header.checkShape(of: row, into: &report) else { return nil }
         let problemsBefore = report.problemCount
         var member = Member()
-        member.cardNumber = header.value("card_number", in: row)
-        member.fullName = header.value("full_name", in: row)
-        member.birthDate = header.value("birth_date", in: row)
-        member.citizenID = header.value("citizen_id", in: row)
-        member.phone = header.value("phone", in: row)
-        member.email = header.value("email", in: row)
-        member.admittedOn = header.value("admitted_on", in: row)
-        member.officialOn = header.value("official_on", in: row)
-        if let gender = ImportFormat.genders[header.value("gender", in: row).lowercased()] {
-            member.gender = gender
-        } else {
-            report.problem(line: row.line, column: "gender", "must be empty or \(ImportFormat.choices(ImportFormat.genders))")
-        }
-        if let status = ImportFormat.statuses[header.value("status", in: row).lowercased()] {
-            member.status = status
-        } else {
-            report.problem(line: row.line, column: "status", "must be \(ImportFormat.choices(ImportFormat.statuses))")
+        var unreadable: Set<String> = []
+        for field in MemberField.all {
+            guard let read = field.readFromFile else { continue }
+            if let problem = read(header.value(field.name, in: row), &member) {
+                report.problem(line: row.line, column: field.name, problem)
+                unreadable.insert(field.name)
+            }
         }
         let unitCode = header.value("unit_code", in: row)
         if unitCode.isEmpty { report.problem(line: row.line, column: "unit_code", "is required") }
 
-        let checkedFields = fields.subtracting(["gender", "status"])
+        // A column already reported unreadable is not reported again by its check.
+        let checkedFields = fields.subtracting(unreadable)
         do {
             member = try MemberFields.checked(member, fields: checkedFields)
         } catch {
@@ -51,6 +41,8 @@ struct MemberFileRow {
                 do { _ = try MemberFields.checked(member, fields: [field]) } catch { report.problem(line: row.line, error) }
             }
         }
+        guard report.problemCount == problemsBefore else { return nil }
+        for problem in MemberDates.problems(of: member, today: today) { report.problem(line: row.line, problem) }
         guard report.problemCount == problemsBefore else { return nil }
         return MemberFileRow(line: row.line, member: member, unitCode: unitCode)
     }

@@ -25,19 +25,17 @@ struct MemberImportUpdate {
 
 /// Compares a members file with the registry, matching members by party card (its
 /// keyed hash, so nothing is decrypted to match): members added, fields changed,
-/// members moved to another unit, members missing (counted as members here, absent
-/// from the file: reported, never removed), and conflicts, where the file differs on a
+/// members moved to another unit, members missing (counted as members here in a unit
+/// the file names, absent from the file: reported, never removed), and conflicts, where the file differs on a
 /// field that a member or staff edited here since the last import: the edit is kept.
 struct MemberReconciler {
     /// Compared field by field, in report order. The card is the key, the unit a move.
-    static let comparedFields = [
-        "full_name", "birth_date", "gender", "citizen_id", "phone", "email", "status", "admitted_on", "official_on",
-    ]
-    /// Shown as "(changed)" in reports, never with their values.
-    static let personalFields: Set<String> = ["card_number", "citizen_id", "phone", "email"]
+    static let comparedFields = MemberField.all.filter { $0.readFromFile != nil && $0.name != "card_number" }
 
     let connection: Connection
     let vault: MemberVault
+    /// YYYY-MM-DD: dates in the file may not come after it.
+    let today: String
 
     func plan(_ staged: StagedImport, rows: [ImportRow], limit: Int) throws -> MemberImportPlan {
         var report = ImportReportBuilder(importID: staged.id, kind: .members, rows: rows.count, limit: limit)
@@ -57,8 +55,16 @@ struct MemberReconciler {
         var seen: Set<[UInt8]> = []
         var additions: [Member] = []
         var updates: [MemberImportUpdate] = []
+        // The file speaks for the units it names, and only those: a member here in a
+        // unit the file never mentions is not "missing" from a file about other units.
+        var coveredUnitIDs: Set<String> = []
         for row in rows {
-            guard let parsed = MemberFileRow.parse(row, header: staged.header, into: &report) else { continue }
+            if let unit = activeByCode[staged.header.value("unit_code", in: row)] { coveredUnitIDs.insert(unit.id) }
+        }
+        for row in rows {
+            guard let parsed = MemberFileRow.parse(row, header: staged.header, today: today, into: &report) else {
+                continue
+            }
             var member = parsed.member
             if let first = lineByCard[member.cardNumber] {
                 report.problem(line: parsed.line, column: "card_number", "the same card as line \(first)")
@@ -83,12 +89,12 @@ struct MemberReconciler {
             var conflicts = 0
             for field in Self.comparedFields where try differs(field, file: member, stored: current) {
                 let change = Self.change(key, field, from: current.member, to: member)
-                if current.editedFields.contains(field) {
+                if current.editedFields.contains(field.name) {
                     report.conflict(change)
                     conflicts += 1
                 } else {
                     changes.append(change)
-                    fields.insert(field)
+                    fields.insert(field.name)
                 }
             }
             report.changed(changes)
@@ -104,7 +110,8 @@ struct MemberReconciler {
                 report.unchanged()
             }
         }
-        for current in stored.inOrder where Self.counted(current.member.status) && !seen.contains(current.cardLookup) {
+        for current in stored.inOrder where Self.counted(current.member.status)
+            && coveredUnitIDs.contains(current.member.unitID) && !seen.contains(current.cardLookup) {
             try report.missing {
                 MemberFileRow.recordKey(card: try vault.open(current.cardSealed, memberID: current.member.id),
                                         fullName: current.member.fullName)
@@ -118,27 +125,18 @@ struct MemberReconciler {
         [.probationary, .official, .exempt].contains(status)
     }
 
-    private func differs(_ field: String, file: Member, stored: StoredMember) throws -> Bool {
-        guard field == "citizen_id" else {
-            return MemberEditor.value(of: field, in: file) != MemberEditor.value(of: field, in: stored.member)
-        }
+    private func differs(_ field: MemberField, file: Member, stored: StoredMember) throws -> Bool {
+        guard field.name == "citizen_id" else { return field.value(file) != field.value(stored.member) }
         // Compared by keyed hash: the stored citizen id stays sealed.
         let fileLookup = file.citizenID.isEmpty ? nil : try vault.lookup(file.citizenID, purpose: "citizen")
         return fileLookup != stored.citizenLookup
     }
 
-    private static func change(_ key: String, _ field: String, from old: Member, to new: Member) -> FieldChange {
-        guard !personalFields.contains(field) else {
-            return ImportReportBuilder.fieldChange(key, field, "(changed)", "(changed)")
+    private static func change(_ key: String, _ field: MemberField, from old: Member, to new: Member) -> FieldChange {
+        guard !field.isPersonal else {
+            return ImportReportBuilder.fieldChange(key, field.name, "(changed)", "(changed)")
         }
-        func shown(_ member: Member) -> String {
-            switch field {
-            case "gender": ImportFormat.word(for: member.gender, in: ImportFormat.genders)
-            case "status": ImportFormat.word(for: member.status, in: ImportFormat.statuses)
-            default: "\(MemberEditor.value(of: field, in: member))"
-            }
-        }
-        return ImportReportBuilder.fieldChange(key, field, shown(old), shown(new))
+        return ImportReportBuilder.fieldChange(key, field.name, field.shown(old), field.shown(new))
     }
 
     /// A member as stored, without opening the sealed columns.

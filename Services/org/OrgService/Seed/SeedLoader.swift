@@ -72,7 +72,7 @@ public struct SeedLoader: Sendable {
                     _ = try tree.create(parentID: unit.parentCode.isEmpty ? "" : try unitID(unit.parentCode), code: unit.code,
                                         name: unit.name, kind: unit.kind, cellType: unit.cellType, reason: Self.reason)
                 case .member(let member, let unitCode):
-                    var input = try MemberFields.checked(member, fields: MemberFields.staffEditable)
+                    var input = try MemberFields.checked(member, fields: MemberField.staffEditable)
                     input.unitID = try unitID(unitCode)
                     _ = try members.create(input, reason: Self.reason)
                 }

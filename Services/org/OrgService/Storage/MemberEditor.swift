@@ -49,8 +49,9 @@ struct MemberEditor {
     func update(_ record: MemberRecord, from input: Member, fields: Set<String>, markEdited: Bool, reason: String,
                 kind: MemberChangeKind = .memberUpdated) throws -> MemberRecord {
         var member = record.member
-        for field in fields { Self.copy(field, from: input, to: &member) }
-        let changed = fields.filter { Self.value(of: $0, in: member) != Self.value(of: $0, in: record.member) }.sorted()
+        let named = try MemberField.resolve(fields)
+        for field in named { field.copy(input, &member) }
+        let changed = named.filter { $0.value(member) != $0.value(record.member) }.map(\.name).sorted()
         guard !changed.isEmpty else { return record }
         if member.status != record.member.status {
             let unit = try UnitRecord.require(member.unitID, field: "member.unit_id", in: connection)
@@ -89,48 +90,5 @@ struct MemberEditor {
         return [try vault.lookup(member.cardNumber, purpose: "card"), try vault.seal(member.cardNumber, memberID: member.id),
                 citizen.isEmpty ? nil : try vault.lookup(citizen, purpose: "citizen"),
                 citizen.isEmpty ? nil : try vault.seal(citizen, memberID: member.id)]
-    }
-
-    static func copy(_ field: String, from source: Member, to member: inout Member) {
-        switch field {
-        case "full_name": member.fullName = source.fullName
-        case "birth_date": member.birthDate = source.birthDate
-        case "gender": member.gender = source.gender
-        case "card_number": member.cardNumber = source.cardNumber
-        case "citizen_id": member.citizenID = source.citizenID
-        case "phone": member.phone = source.phone
-        case "email": member.email = source.email
-        case "status": member.status = source.status
-        case "admitted_on": member.admittedOn = source.admittedOn
-        case "official_on": member.officialOn = source.officialOn
-        case "positions": member.positions = source.positions
-        case "work_history": member.workHistory = source.workHistory
-        case "rewards": member.rewards = source.rewards
-        case "disciplines": member.disciplines = source.disciplines
-        case "personal_notes": member.personalNotes = source.personalNotes
-        default: preconditionFailure("field \(field) was not checked against MemberFields")
-        }
-    }
-
-    /// A field's value in comparable form, for telling what an update changed.
-    static func value(of field: String, in member: Member) -> AnyHashable {
-        switch field {
-        case "full_name": member.fullName
-        case "birth_date": member.birthDate
-        case "gender": member.gender
-        case "card_number": member.cardNumber
-        case "citizen_id": member.citizenID
-        case "phone": member.phone
-        case "email": member.email
-        case "status": member.status
-        case "admitted_on": member.admittedOn
-        case "official_on": member.officialOn
-        case "positions": member.positions
-        case "work_history": member.workHistory
-        case "rewards": member.rewards
-        case "disciplines": member.disciplines
-        case "personal_notes": member.personalNotes
-        default: AnyHashable(field)
-        }
     }
 }

@@ -25,7 +25,7 @@ struct MemberQueries {
         -> MemberSummaryList
     {
         let root = try UnitRecord.require(unitID, field: "within_unit_id", in: connection)
-        let words = TextFolding.fold(query).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        let words = FullTextQuery.words(of: query)
         let statusFilter = statuses.isEmpty ? "" : "AND m.status IN (\(statuses.map { String($0.rawValue) }.joined(separator: ", ")))"
         // A later page continues in the order its token came from.
         let walks: Bool
@@ -41,27 +41,41 @@ struct MemberQueries {
     }
 
     /// Units in path order, members of each by name: cheap for a cell or a commune and
-    /// for listing without a query at any size.
-    private func walk(_ root: UnitRecord, words: [String], statusFilter: String, paging: Paging) throws
+    /// for listing without a query at any size. SQL narrows to names that contain each
+    /// word somewhere; `FullTextQuery.matches` then applies the search rule itself, the
+    /// one the full-text index applies on the other path, so both find the same people.
+    private func walk(_ root: UnitRecord, words: [Substring], statusFilter: String, paging: Paging) throws
         -> MemberSummaryList
     {
-        let after = paging.after ?? [root.path, "", ""]
+        var after = paging.after ?? [root.path, "", ""]
         guard after.count == 3, after[0] >= root.path else {
             throw RPCError.invalidArgument(field: "page_token", "is damaged or from another search")
         }
-        // Each word must begin a word of the folded name, as the full-text search does.
-        let nameFilter = words.map { _ in "AND (' ' || m.name_folded) LIKE ? ESCAPE '\\'" }.joined(separator: " ")
-        let patterns: [(any SQLValueConvertible)?] = words.map { "% " + Self.escapeLike($0) + "%" }
-        let rows = try connection.query(
-            """
-            SELECT \(Self.summaryColumns), u.path, m.name_folded FROM units u JOIN members m ON m.unit_id = u.id
-            WHERE u.path >= ? AND u.path < ? AND (u.path, m.name_folded, m.id) > (?, ?, ?) \(statusFilter) \(nameFilter)
-            ORDER BY u.path, m.name_folded, m.id LIMIT ?
-            """,
-            [root.path, subtreeEnd(root.path), after[0], after[1], after[2]] + patterns + [Int64(paging.pageSize + 1)])
-        return try page(rows, paging: paging, list: "members-walk") { row in
-            [try row.get(6), try row.get(7), try row.get(0)]
+        let nameFilter = words.map { _ in "AND m.name_folded LIKE ? ESCAPE '\\'" }.joined(separator: " ")
+        let patterns: [(any SQLValueConvertible)?] = words.map { "%" + Self.escapeLike(String($0)) + "%" }
+        let batch = max(paging.pageSize + 1, Self.walkBatch)
+        var kept: [Row] = []
+        while kept.count <= paging.pageSize {
+            let rows = try connection.query(
+                """
+                SELECT \(Self.summaryColumns), u.path, m.name_folded FROM units u JOIN members m ON m.unit_id = u.id
+                WHERE u.path >= ? AND u.path < ? AND (u.path, m.name_folded, m.id) > (?, ?, ?) \(statusFilter) \(nameFilter)
+                ORDER BY u.path, m.name_folded, m.id LIMIT ?
+                """,
+                [root.path, subtreeEnd(root.path), after[0], after[1], after[2]] + patterns + [Int64(batch)])
+            for row in rows where FullTextQuery.matches(words, in: try row.get(7)) { kept.append(row) }
+            guard rows.count == batch, let last = rows.last else { break }
+            after = try Self.walkKey(last)
         }
+        return try page(Array(kept.prefix(paging.pageSize + 1)), paging: paging, list: "members-walk", key: Self.walkKey)
+    }
+
+    /// How many rows the walk reads at a time while filling a page.
+    private static let walkBatch = 200
+
+    /// Where a walk stands after `row`: unit path, folded name, member id.
+    private static func walkKey(_ row: Row) throws -> [String] {
+        [try row.get(6), try row.get(7), try row.get(0)]
     }
 
     /// Matches from the full-text index in index order, kept when in the subtree.
