@@ -16,6 +16,13 @@ let systemLibraries: [Target] = [
 // What several test targets share: a seedable generator and the status of a call.
 let testSupportTargets: [Target] = [
     .target(name: "TestSupport", dependencies: ["RPC", "RPCContracts"], path: "Tests/TestSupport"),
+    // Scoped harnesses for service tests: temporary folders, key files, tokens, a test
+    // clock, services started in-process, and fixtures built once and copied per test.
+    .target(
+        name: "ServiceTestSupport",
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "OrgService", "OrgContracts"],
+        path: "Tests/ServiceTestSupport"
+    ),
 ]
 
 let wireTargets: [Target] = [
@@ -130,7 +137,7 @@ let orgTargets: [Target] = [
     .executableTarget(name: "sotay-org", dependencies: ["OrgService", "ServiceKit"], path: "Services/org/main"),
     .testTarget(
         name: "OrgServiceTests",
-        dependencies: ["TestSupport", "OrgService", "OrgContracts", "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire", "OperatorCLI"],
+        dependencies: ["TestSupport", "ServiceTestSupport", "OrgService", "OrgContracts", "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire", "OperatorCLI"],
         path: "Tests/OrgServiceTests"
     ),
     // Synthetic org data (`sotay seed`, bench-org): Foundation only, so the CLI and the
