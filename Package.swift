@@ -69,7 +69,8 @@ let serviceKitTargets: [Target] = [
     ),
     .testTarget(
         name: "ServiceKitTests",
-        dependencies: ["TestSupport", "ServiceKit", "RPC", "RPCContracts", "AdminContracts", "Store", "Wire"],
+        dependencies: ["TestSupport", "ServiceTestSupport", "ServiceKit", "RPC", "RPCContracts", "AdminContracts", "Store",
+                       "Wire"],
         path: "Tests/ServiceKitTests"
     ),
     // What every service's own code needs once (docs/toolkit.md).
@@ -161,7 +162,7 @@ let authTargets: [Target] = [
     .executableTarget(name: "sotay-auth", dependencies: ["AuthService", "ServiceKit"], path: "Services/auth/main"),
     .testTarget(
         name: "AuthServiceTests",
-        dependencies: ["TestSupport", "AuthService", "AuthContracts", "AdminContracts", "OrgService", "OrgContracts", "ServiceKit",
+        dependencies: ["TestSupport", "ServiceTestSupport", "AuthService", "AuthContracts", "AdminContracts", "OrgService", "OrgContracts", "ServiceKit",
                        "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
         path: "Tests/AuthServiceTests"
     ),
@@ -178,7 +179,7 @@ let authTargets: [Target] = [
 let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",
-        dependencies: ["sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        dependencies: ["ServiceTestSupport", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
         path: "Tests/SystemTests"
     ),
 ]

@@ -23,13 +23,12 @@ extension AuthHarness {
     /// A token signed with the suite's key as auth would sign it, for callers auth does
     /// not know (org's own administrators in a test of org's side).
     func minted(_ person: Person, _ grants: [Grant]) throws -> CallOptions {
-        from(person.address, bearer: try Self.mint(memberID: person.memberID, unitID: person.unitID, grants: grants,
-                                                   in: folder, clock: clock))
+        from(person.address, bearer: try tokens.token(person.memberID, grants, unitID: person.unitID))
     }
 
     /// What a service verifying `token` now would read from it.
     func claims(_ token: String) throws -> AccessTokenClaims {
-        try Self.codec(in: folder).verify(token, nowMs: clock.now)
+        try tokens.codec.verify(token, nowMs: clock.now)
     }
 
     /// `person` registers holding `role` on `unitID`, so their tokens carry the grant.

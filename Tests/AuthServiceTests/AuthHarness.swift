@@ -5,37 +5,43 @@ import OrgService
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceTestSupport
 import Store
 @testable import AuthService
 
-/// A real org and a real auth, both started through `ServiceMain.start` on port 0 with
-/// their data in a temporary folder, sharing one token key file and one test clock;
-/// auth follows org's tree. Org holds the small tree below and its members; auth starts
-/// after them, so its tree replica loads them in its first snapshot.
+/// A real org and a real auth, both started through `ServiceMain.start` on port 0 in
+/// a test environment of their own (ServiceTestSupport), sharing one token key file
+/// and one test clock; auth follows org's tree. Org holds the small tree below and its
+/// members, built once per test process and copied for each test; auth starts after
+/// them, so its tree replica loads them in its first snapshot.
+/// `AuthHarness.with { harness in … }` stops both however the test ends.
 ///
 /// Calls go out from 127.0.0.1, which auth trusts as the gateway: each simulated phone
 /// names its own end-user address in `client-address`, as the gateway would.
-struct AuthHarness {
-    let folder: URL
-    let clock: TestClock
-    let org: RunningService
-    let auth: RunningService
-    let client: AuthServiceClient
-    /// Org as any other service (or the gateway) calls it, with a member's token.
-    let orgClient: OrgServiceClient
+struct AuthHarness: ScopedHarness {
+    let environment: TestEnvironment
+    let orgService: ServiceUnderTest
+    let authService: ServiceUnderTest
     let tree: Tree
     let people: People
+
+    var folder: URL { environment.folder.url }
+    var clock: TestClock { environment.clock }
+    var org: RunningService { orgService.running }
+    var auth: RunningService { authService.running }
+    var client: AuthServiceClient { AuthServiceClient(channel: authService.channel) }
+    /// Org as any other service (or the gateway) calls it, with a member's token.
+    var orgClient: OrgServiceClient { OrgServiceClient(channel: orgService.channel) }
     /// The lines auth has logged.
-    let authLog: @Sendable () -> [String]
-    private let channels: [RPCChannel]
+    var authLog: @Sendable () -> [String] { authService.log }
 
     /// province → commune → cell A, cell B; province → school → cell C.
-    struct Tree {
+    struct Tree: Codable, Sendable {
         let province, commune, cellA, cellB, school, cellC: String
     }
 
     /// A member as the registry holds them: what their party card says and their phone.
-    struct Person: Sendable {
+    struct Person: Codable, Sendable {
         let memberID: String
         let unitID: String
         let fullName: String
@@ -46,7 +52,7 @@ struct AuthHarness {
         let address: String
     }
 
-    struct People {
+    struct People: Codable, Sendable {
         /// Province administrator (granted at bootstrap), a member of cell A.
         let binh: Person
         /// Cell A: an ordinary member, the cell's secretary, and a member with no phone.
@@ -57,109 +63,71 @@ struct AuthHarness {
         let hoa: Person
     }
 
-    static let orgDataKeyName = "org-data.key"
-    static let authDataKeyName = "auth-data.key"
+    /// Org's side as every test starts from it.
+    private struct OrgSide: Codable, Sendable {
+        let tree: Tree
+        let people: People
+    }
 
     static func start(trustingGateway: Bool = true) async throws -> AuthHarness {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sotay-auth-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try writeKeyFile(in: folder, ids: ["k1"])
-        try (try TokenKeyRing.newKeyLine(id: "d1") + "\n")
-            .write(to: folder.appendingPathComponent(orgDataKeyName), atomically: true, encoding: .utf8)
-        try (try TokenKeyRing.newKeyLine(id: "a1") + "\n")
-            .write(to: folder.appendingPathComponent(authDataKeyName), atomically: true, encoding: .utf8)
-        let clock = TestClock()
-        let org = try await startOrg(in: folder, clock: clock)
-        // A generous deadline: tests run many services at once on a small machine, and a
-        // slow moment must not fail a test that checks behaviour, not speed.
-        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)],
-                                    configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-        defer { orgChannel.close() }
-        let (tree, people) = try await populate(OrgServiceClient(channel: orgChannel), folder: folder, clock: clock)
-        return try await startAuth(in: folder, clock: clock, org: org, tree: tree, people: people,
-                                   trustingGateway: trustingGateway)
+        let (template, side) = try await Fixtures.shared.template("auth-harness-org") { environment in
+            let org = try await environment.start(OrgServiceDefinition.definition)
+            let (tree, people) = try await populate(OrgServiceClient(channel: org.channel), tokens: environment.tokens)
+            return OrgSide(tree: tree, people: people)
+        }
+        let environment = try TestEnvironment("auth", copying: template)
+        do {
+            return try await startServices(in: environment, tree: side.tree, people: side.people,
+                                           trustingGateway: trustingGateway)
+        } catch {
+            await environment.stop()
+            throw error
+        }
+    }
+
+    static func with<T>(trustingGateway: Bool = true, _ body: (AuthHarness) async throws -> T) async throws -> T {
+        try await scoped({ try await start(trustingGateway: trustingGateway) }, body)
     }
 
     func stop() async {
-        await stopServices()
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    private func stopServices() async {
-        for channel in channels { channel.close() }
-        await auth.stop()
-        await org.stop()
+        await environment.stop()
     }
 
     /// Stops both services, writes a key file listing `keyIDs` (the first signs; new
     /// ids get fresh keys, known ids keep theirs) and starts both again on the same data.
     func restarted(withKeys keyIDs: [String]) async throws -> AuthHarness {
-        await stopServices()
-        try Self.writeKeyFile(in: folder, ids: keyIDs)
-        let org = try await Self.startOrg(in: folder, clock: clock)
-        return try await Self.startAuth(in: folder, clock: clock, org: org, tree: tree, people: people,
-                                        trustingGateway: true)
+        await environment.stopServices()
+        try Self.writeKeyFile(environment.tokenKeyFile, ids: keyIDs)
+        return try await Self.startServices(in: environment, tree: tree, people: people, trustingGateway: true)
+    }
+
+    /// Tokens signed with the suite's key as the key file now reads.
+    var tokens: TestTokens {
+        get throws { try TestTokens(keyFile: environment.tokenKeyFile, clock: clock.wall) }
     }
 
     // MARK: Starting
 
-    static func keyFile(in folder: URL) -> URL { folder.appendingPathComponent("token.key") }
-
-    private static func writeKeyFile(in folder: URL, ids: [String]) throws {
-        let file = keyFile(in: folder)
-        let existing = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    private static func writeKeyFile(_ path: String, ids: [String]) throws {
+        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let known = Dictionary(existing.split(separator: "\n").map { line in
             (String(line.split(separator: " ")[0]), String(line))
         }, uniquingKeysWith: { first, _ in first })
         let lines = try ids.map { id in try known[id] ?? TokenKeyRing.newKeyLine(id: id) }
-        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        guard FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw HarnessError(description: "cannot write \(path)")
+        }
     }
 
-    /// The suite's token codec as the key file now reads.
-    static func codec(in folder: URL) throws -> AccessTokenCodec {
-        AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: keyFile(in: folder).path))
-    }
-
-    /// A ten-minute token signed with the suite's key, as auth would sign it.
-    static func mint(memberID: String, unitID: String = "", grants: [Grant], in folder: URL, clock: TestClock) throws
-        -> String
-    {
-        var claims = AccessTokenClaims()
-        claims.memberID = memberID
-        claims.unitID = unitID
-        claims.grants = grants
-        claims.issuedAtMS = clock.now
-        claims.expiresAtMS = clock.now + 600_000
-        return try codec(in: folder).sign(claims)
-    }
-
-    private static func startOrg(in folder: URL, clock: TestClock) async throws -> RunningService {
-        try await ServiceMain.start(OrgServiceDefinition.definition, environment: [
-            "SOTAY_LISTEN": "127.0.0.1:0",
-            "SOTAY_DATA_DIR": folder.appendingPathComponent("org").path,
-            "SOTAY_TOKEN_KEY_FILE": keyFile(in: folder).path,
-            "SOTAY_ORG_DATA_KEY_FILE": folder.appendingPathComponent(orgDataKeyName).path,
-        ], logSink: LogSink.memory().0, clock: clock.wall)
-    }
-
-    private static func startAuth(in folder: URL, clock: TestClock, org: RunningService, tree: Tree, people: People,
-                                  trustingGateway: Bool) async throws -> AuthHarness {
-        let (sink, log) = LogSink.memory()
-        let auth = try await ServiceMain.start(AuthServiceDefinition.definition, environment: [
-            "SOTAY_LISTEN": "127.0.0.1:0",
-            "SOTAY_DATA_DIR": folder.appendingPathComponent("auth").path,
-            "SOTAY_TOKEN_KEY_FILE": keyFile(in: folder).path,
-            "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)",
-            "SOTAY_AUTH_TRUSTED_PROXIES": trustingGateway ? "127.0.0.1" : "",
-            "SOTAY_AUTH_DATA_KEY_FILE": folder.appendingPathComponent(authDataKeyName).path,
-        ], logSink: sink, clock: clock.wall)
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)],
-                                 configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)],
-                                    configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-        let harness = AuthHarness(folder: folder, clock: clock, org: org, auth: auth,
-                                  client: AuthServiceClient(channel: channel), orgClient: OrgServiceClient(channel: orgChannel),
-                                  tree: tree, people: people, authLog: log, channels: [channel, orgChannel])
+    private static func startServices(in environment: TestEnvironment, tree: Tree, people: People,
+                                      trustingGateway: Bool) async throws -> AuthHarness {
+        let org = try await environment.start(OrgServiceDefinition.definition)
+        let auth = try await environment.start(
+            AuthServiceDefinition.definition, peers: [org],
+            extra: ["SOTAY_AUTH_TRUSTED_PROXIES": trustingGateway ? "127.0.0.1" : ""])
+        let harness = AuthHarness(environment: environment, orgService: org, authService: auth, tree: tree,
+                                  people: people)
         try await harness.waitUntilTreeIsLoaded()
         return harness
     }
@@ -183,11 +151,8 @@ struct AuthHarness {
     }
 
     /// Org's side: the tree and its members, made by an operator and an administrator.
-    private static func populate(_ org: OrgServiceClient, folder: URL, clock: TestClock) async throws -> (Tree, People) {
-        func token(_ grant: Grant) throws -> CallOptions {
-            let token = try mint(memberID: "org-setup", grants: [grant], in: folder, clock: clock)
-            return CallOptions(metadata: [MetadataKey.authorization: "Bearer " + token])
-        }
+    private static func populate(_ org: OrgServiceClient, tokens: TestTokens) async throws -> (Tree, People) {
+        func token(_ grant: Grant) throws -> CallOptions { try tokens.options("org-setup", [grant]) }
         func unit(_ name: String, _ kind: UnitKind, _ cellType: CellType = .unspecified, under parent: String,
                   as options: CallOptions) async throws -> String {
             var request = CreateUnitRequest()

@@ -8,25 +8,25 @@ import Testing
 /// commits, gone from the table once delivered, never in clear in the database.
 @Suite struct AuthOutboxTests {
     @Test func aLoginCodeIsDeliveredAfterCommitAndNeverStoredInClear() async throws {
-        let harness = try await AuthHarness.start()
-        let lan = harness.people.lan
-        _ = try await harness.register(lan)
-        harness.waitOutResendCooldown()
-        _ = try await harness.sendLoginCode(to: lan.phone, from: lan.address)
-        let code = try await harness.lastCode(to: lan.phone)
+        try await AuthHarness.with { harness in
+            let lan = harness.people.lan
+            _ = try await harness.register(lan)
+            harness.waitOutResendCooldown()
+            _ = try await harness.sendLoginCode(to: lan.phone, from: lan.address)
+            let code = try await harness.lastCode(to: lan.phone)
 
-        let waiting: Int64 = try await harness.auth.environment.database.read { connection in
-            try connection.queryOne("SELECT COUNT(*) FROM outbox_messages")?.get(0) ?? 0
+            let waiting: Int64 = try await harness.auth.environment.database.read { connection in
+                try connection.queryOne("SELECT COUNT(*) FROM outbox_messages")?.get(0) ?? 0
+            }
+            #expect(waiting == 0)
+            for suffix in ["", "-wal"] {
+                let file = harness.folder.appendingPathComponent("auth/auth.sqlite" + suffix)
+                let bytes = (try? Data(contentsOf: file)) ?? Data()
+                #expect(!bytes.isEmpty || suffix == "-wal")
+                for text in [code, "mã xác thực"] { #expect(bytes.range(of: Data(text.utf8)) == nil) }
+            }
+            #expect(try await harness.confirmLogin(phone: lan.phone, code: code, from: lan.address).memberID == lan.memberID)
         }
-        #expect(waiting == 0)
-        for suffix in ["", "-wal"] {
-            let file = harness.folder.appendingPathComponent("auth/auth.sqlite" + suffix)
-            let bytes = (try? Data(contentsOf: file)) ?? Data()
-            #expect(!bytes.isEmpty || suffix == "-wal")
-            for text in [code, "mã xác thực"] { #expect(bytes.range(of: Data(text.utf8)) == nil) }
-        }
-        #expect(try await harness.confirmLogin(phone: lan.phone, code: code, from: lan.address).memberID == lan.memberID)
-        await harness.stop()
     }
 
     @Test func authRefusesToStartWithoutItsDataKey() async throws {

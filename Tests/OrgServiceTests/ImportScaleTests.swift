@@ -13,49 +13,49 @@ import Testing
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["SOTAY_IMPORT_SCALE"] != nil))
     func aProvinceImportsThroughTheRPC() async throws {
-        let harness = try await OrgHarness.start()
-        var options = try harness.asOperator
-        options.timeout = .seconds(600)
-        let province = SyntheticProvince()
-        let clock = ContinuousClock()
-        var elapsed: [String] = []
-        for (kind, header, rows) in [(ImportKind.units, ImportFormat.unitColumns, province.unitRows),
-                                     (.members, ImportFormat.memberColumns, province.memberRows)] {
-            var start = StartImportRequest()
-            start.kind = kind
-            start.columns = header
-            start.sourceName = "province-\(kind).csv"
-            let began = clock.now
-            let importID = try await harness.org.startImport(start, options: options).importID
-            for first in stride(from: 0, to: rows.count, by: Self.chunk) {
-                var add = AddImportRowsRequest()
-                add.importID = importID
-                add.rows = rows[first..<min(first + Self.chunk, rows.count)].enumerated().map { offset, values in
-                    var row = ImportRow()
-                    row.line = Int32(first + offset + 2)
-                    row.values = values
-                    return row
+        try await OrgHarness.with { harness in
+            var options = try harness.asOperator
+            options.timeout = .seconds(600)
+            let province = SyntheticProvince()
+            let clock = ContinuousClock()
+            var elapsed: [String] = []
+            for (kind, header, rows) in [(ImportKind.units, ImportFormat.unitColumns, province.unitRows),
+                                         (.members, ImportFormat.memberColumns, province.memberRows)] {
+                var start = StartImportRequest()
+                start.kind = kind
+                start.columns = header
+                start.sourceName = "province-\(kind).csv"
+                let began = clock.now
+                let importID = try await harness.org.startImport(start, options: options).importID
+                for first in stride(from: 0, to: rows.count, by: Self.chunk) {
+                    var add = AddImportRowsRequest()
+                    add.importID = importID
+                    add.rows = rows[first..<min(first + Self.chunk, rows.count)].enumerated().map { offset, values in
+                        var row = ImportRow()
+                        row.line = Int32(first + offset + 2)
+                        row.values = values
+                        return row
+                    }
+                    _ = try await harness.org.addImportRows(add, options: options)
                 }
-                _ = try await harness.org.addImportRows(add, options: options)
+                let staged = clock.now
+                var plan = PlanImportRequest()
+                plan.importID = importID
+                let report = try await harness.org.planImport(plan, options: options)
+                #expect(report.problemCount == 0 && report.addedCount == rows.count)
+                let planned = clock.now
+                var apply = ApplyImportRequest()
+                apply.importID = importID
+                _ = try await harness.org.applyImport(apply, options: options)
+                let done = clock.now
+                elapsed.append("\(kind): \(rows.count) rows, stage \(staged - began), plan \(planned - staged), "
+                               + "apply \(done - planned), total \(done - began)")
             }
-            let staged = clock.now
-            var plan = PlanImportRequest()
-            plan.importID = importID
-            let report = try await harness.org.planImport(plan, options: options)
-            #expect(report.problemCount == 0 && report.addedCount == rows.count)
-            let planned = clock.now
-            var apply = ApplyImportRequest()
-            apply.importID = importID
-            _ = try await harness.org.applyImport(apply, options: options)
-            let done = clock.now
-            elapsed.append("\(kind): \(rows.count) rows, stage \(staged - began), plan \(planned - staged), "
-                           + "apply \(done - planned), total \(done - began)")
+            print("import scale: " + elapsed.joined(separator: "; "))
+            let counts = try await harness.counts(of: try await harness.rootUnit().id)
+            #expect(counts.members == Int64(province.memberRows.count))
+            #expect(counts.cells + counts.grassrootsCells == Int64(province.cellCodes.count))
         }
-        print("import scale: " + elapsed.joined(separator: "; "))
-        let counts = try await harness.counts(of: try await harness.rootUnit().id)
-        #expect(counts.members == Int64(province.memberRows.count))
-        #expect(counts.cells + counts.grassrootsCells == Int64(province.cellCodes.count))
-        await harness.stop()
     }
 }
 

@@ -27,28 +27,28 @@ import Testing
     ]
 
     @Test func bothPathsFindEveryoneWhoseNameHasAWordBeginningWithEachQueryWord() async throws {
-        let harness = try await OrgHarness.start()
-        let tree = try await harness.smallTree()
-        let admin = try harness.asAdmin(of: tree.province.id)
-        for (index, name) in Self.names.enumerated() {
-            _ = try await harness.createMember(name, card: "YB-\(500 + index)", in: index % 2 == 0 ? tree.cellA.id : tree.cellC.id,
-                                               as: admin)
+        try await OrgHarness.with { harness in
+            let tree = try await harness.smallTree()
+            let admin = try harness.asAdmin(of: tree.province.id)
+            for (index, name) in Self.names.enumerated() {
+                _ = try await harness.createMember(name, card: "YB-\(500 + index)", in: index % 2 == 0 ? tree.cellA.id : tree.cellC.id,
+                                                   as: admin)
+            }
+            for (query, expected) in Self.queries {
+                var search = SearchMembersRequest()
+                search.withinUnitID = tree.province.id
+                search.query = query
+                search.pageSize = 2
+                // A subtree this small is walked; a token from the index path continues there.
+                let walked = try await Self.everyPage(search, startingWith: "", harness: harness, as: admin)
+                let indexToken = try Paging(pageSize: 2, pageToken: "", lists: MemberQueries.searchLists,
+                                            filters: [try TextInput.searchQuery(query), tree.province.id])
+                    .token(list: "members-text", after: ["0"], hasMore: true)
+                let indexed = try await Self.everyPage(search, startingWith: indexToken, harness: harness, as: admin)
+                #expect(walked.sorted() == expected.sorted(), "walking for '\(query)'")
+                #expect(indexed.sorted() == expected.sorted(), "the index for '\(query)'")
+            }
         }
-        for (query, expected) in Self.queries {
-            var search = SearchMembersRequest()
-            search.withinUnitID = tree.province.id
-            search.query = query
-            search.pageSize = 2
-            // A subtree this small is walked; a token from the index path continues there.
-            let walked = try await Self.everyPage(search, startingWith: "", harness: harness, as: admin)
-            let indexToken = try Paging(pageSize: 2, pageToken: "", lists: MemberQueries.searchLists,
-                                        filters: [try TextInput.searchQuery(query), tree.province.id])
-                .token(list: "members-text", after: ["0"], hasMore: true)
-            let indexed = try await Self.everyPage(search, startingWith: indexToken, harness: harness, as: admin)
-            #expect(walked.sorted() == expected.sorted(), "walking for '\(query)'")
-            #expect(indexed.sorted() == expected.sorted(), "the index for '\(query)'")
-        }
-        await harness.stop()
     }
 
     static func everyPage(_ request: SearchMembersRequest, startingWith token: String, harness: OrgHarness,

@@ -4,66 +4,59 @@ import OrgService
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceTestSupport
 
-/// The org service started through `ServiceMain.start` on port 0 with its data in a
-/// temporary folder, a client over a real RPC channel, and tokens for any caller.
-struct OrgHarness {
-    let folder: URL
-    let running: RunningService
-    let channel: RPCChannel
+/// The org service started through `ServiceMain.start` on port 0 in a test
+/// environment of its own (ServiceTestSupport), a client over a real RPC channel, and
+/// tokens for any caller. `OrgHarness.with { harness in … }` stops it however the
+/// test ends.
+struct OrgHarness: ScopedHarness {
+    let environment: TestEnvironment
+    let service: ServiceUnderTest
     let org: OrgServiceClient
-    let codec: AccessTokenCodec
+
+    var folder: URL { environment.folder.url }
+    /// Org's data folder (its database and its files).
+    var dataFolder: URL { folder.appendingPathComponent("org") }
+    var clock: TestClock { environment.clock }
+    var running: RunningService { service.running }
+    var channel: RPCChannel { service.channel }
+    var tokens: TestTokens { environment.tokens }
+    var codec: AccessTokenCodec { tokens.codec }
 
     static func start() async throws -> OrgHarness {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sotay-org-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tokenKey = folder.appendingPathComponent("token.key")
-        let dataKey = folder.appendingPathComponent("org-data.key")
-        try (try TokenKeyRing.newKeyLine(id: "k1") + "\n").write(to: tokenKey, atomically: true, encoding: .utf8)
-        try (try TokenKeyRing.newKeyLine(id: "d1") + "\n").write(to: dataKey, atomically: true, encoding: .utf8)
-        let (sink, _) = LogSink.memory()
-        let running = try await ServiceMain.start(OrgServiceDefinition.definition, environment: [
-            "SOTAY_LISTEN": "127.0.0.1:0",
-            "SOTAY_DATA_DIR": folder.appendingPathComponent("data").path,
-            "SOTAY_TOKEN_KEY_FILE": tokenKey.path,
-            "SOTAY_ORG_DATA_KEY_FILE": dataKey.path,
-        ], logSink: sink)
-        // A generous deadline: tests run many services at once on a small machine, and a
-        // slow moment must not fail a test that checks behaviour, not speed.
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: running.port)],
-                                 configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-        return OrgHarness(folder: folder, running: running, channel: channel, org: OrgServiceClient(channel: channel),
-                          codec: AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: tokenKey.path)))
+        let environment = try TestEnvironment("org")
+        do {
+            let service = try await environment.start(OrgServiceDefinition.definition)
+            return OrgHarness(environment: environment, service: service, org: OrgServiceClient(channel: service.channel))
+        } catch {
+            await environment.stop()
+            throw error
+        }
+    }
+
+    static func with<T>(_ body: (OrgHarness) async throws -> T) async throws -> T {
+        try await scoped({ try await start() }, body)
     }
 
     func stop() async {
-        channel.close()
-        await running.stop()
-        try? FileManager.default.removeItem(at: folder)
+        await environment.stop()
     }
 
     static func grant(_ role: Role, _ unitID: String = "") -> Grant {
-        var grant = Grant()
-        grant.role = role
-        grant.unitID = unitID
-        return grant
+        TestTokens.grant(role, unitID)
     }
 
     /// Call options with a token for `memberID` holding `grants`.
     func options(_ memberID: String, _ grants: [Grant] = []) throws -> CallOptions {
-        var claims = AccessTokenClaims()
-        claims.memberID = memberID
-        claims.grants = grants
-        claims.issuedAtMS = WallClock.system.nowMs
-        claims.expiresAtMS = claims.issuedAtMS + 600_000
-        return CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try codec.sign(claims))])
+        try tokens.options(memberID, grants)
     }
 
-    var asOperator: CallOptions { get throws { try options("operator", [Self.grant(.operator)]) } }
-    var asService: CallOptions { get throws { try options("service:auth", [Self.grant(.service)]) } }
+    var asOperator: CallOptions { get throws { try tokens.asOperator } }
+    var asService: CallOptions { get throws { try tokens.asService("auth") } }
     /// An administrator of `unitID`'s subtree.
     func asAdmin(of unitID: String, memberID: String = "admin-1") throws -> CallOptions {
-        try options(memberID, [Self.grant(.administrator, unitID)])
+        try tokens.asAdmin(of: unitID, memberID: memberID)
     }
 
     // MARK: Building trees

@@ -1,55 +1,46 @@
 import Foundation
 import RPC
 import RPCContracts
+import ServiceTestSupport
 import Store
 @testable import ServiceKit
 
-/// A service built with `ServiceMain.start` on port 0 with its data in a temporary
-/// folder, and a channel to it; the way every service test starts its service.
-struct KitHarness {
-    let folder: URL
-    let keyFile: URL
-    let running: RunningService
-    let channel: RPCChannel
-    let codec: AccessTokenCodec
-    let logLines: @Sendable () -> [String]
+/// A service built with `ServiceMain.start` on port 0 in a test environment of its
+/// own (ServiceTestSupport), and a channel to it; the way every service test starts
+/// its service.
+struct KitHarness: ScopedHarness {
+    let environment: TestEnvironment
+    let service: ServiceUnderTest
+
+    var folder: URL { environment.folder.url }
+    var keyFile: URL { URL(fileURLWithPath: environment.tokenKeyFile) }
+    var running: RunningService { service.running }
+    var channel: RPCChannel { service.channel }
+    var codec: AccessTokenCodec { environment.tokens.codec }
+    var logLines: @Sendable () -> [String] { service.log }
 
     static func start(_ definition: ServiceDefinition) async throws -> KitHarness {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sotay-kit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let keyFile = folder.appendingPathComponent("token.key")
-        try (try TokenKeyRing.newKeyLine(id: "k1") + "\n").write(to: keyFile, atomically: true, encoding: .utf8)
-        let (sink, lines) = LogSink.memory()
-        let running = try await ServiceMain.start(definition, environment: [
-            "SOTAY_LISTEN": "127.0.0.1:0",
-            "SOTAY_DATA_DIR": folder.appendingPathComponent("data").path,
-            "SOTAY_TOKEN_KEY_FILE": keyFile.path,
-            "SOTAY_LOG_LEVEL": "debug",
-        ], logSink: sink)
-        // A generous deadline: tests run many services at once on a small machine, and a
-        // slow moment must not fail a test that checks behaviour, not speed.
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: running.port)],
-                                 configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-        return KitHarness(folder: folder, keyFile: keyFile, running: running, channel: channel,
-                          codec: AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: keyFile.path)),
-                          logLines: lines)
+        let environment = try TestEnvironment("kit")
+        do {
+            let service = try await environment.start(definition, extra: ["SOTAY_LOG_LEVEL": "debug"])
+            return KitHarness(environment: environment, service: service)
+        } catch {
+            await environment.stop()
+            throw error
+        }
+    }
+
+    static func with<T>(_ definition: ServiceDefinition, _ body: (KitHarness) async throws -> T) async throws -> T {
+        try await scoped({ try await start(definition) }, body)
     }
 
     /// Call options carrying a token for `memberID` with `grants`.
     func options(memberID: String = "m-1", grants: [Grant] = []) throws -> CallOptions {
-        var claims = AccessTokenClaims()
-        claims.memberID = memberID
-        claims.unitID = "u-cell"
-        claims.grants = grants
-        claims.issuedAtMS = WallClock.system.nowMs
-        claims.expiresAtMS = claims.issuedAtMS + 60_000
-        return CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try codec.sign(claims))])
+        try environment.tokens.options(memberID, grants, unitID: "u-cell")
     }
 
     func stop() async {
-        channel.close()
-        await running.stop()
-        try? FileManager.default.removeItem(at: folder)
+        await environment.stop()
     }
 }
 

@@ -14,11 +14,12 @@ public final class TestEnvironment: Sendable {
     public let tokenKeyFile: String
     private let started = Mutex<[ServiceUnderTest]>([])
 
-    /// The key files every service may read, by the variable naming each.
-    public static let keyFiles = [
-        "SOTAY_TOKEN_KEY_FILE": "token.key",
-        "SOTAY_ORG_DATA_KEY_FILE": "org-data.key",
-        "SOTAY_AUTH_DATA_KEY_FILE": "auth-data.key",
+    /// The key files every service may read, by the variable naming each, with the id
+    /// of the one key each starts with.
+    public static let keyFiles: [String: (file: String, keyID: String)] = [
+        "SOTAY_TOKEN_KEY_FILE": ("token.key", "k1"),
+        "SOTAY_ORG_DATA_KEY_FILE": ("org-data.key", "d1"),
+        "SOTAY_AUTH_DATA_KEY_FILE": ("auth-data.key", "a1"),
     ]
 
     /// A new environment; with `template`, a copy of that folder (keys and service
@@ -31,9 +32,7 @@ public final class TestEnvironment: Sendable {
                                                  to: folder.url.appendingPathComponent(name))
             }
         } else {
-            for (index, name) in Self.keyFiles.values.sorted().enumerated() {
-                try KeyFiles.write(folder.path(name), ids: ["k\(index + 1)"])
-            }
+            for (file, keyID) in Self.keyFiles.values { try KeyFiles.write(folder.path(file), ids: [keyID]) }
         }
         tokenKeyFile = folder.path("token.key")
         self.clock = clock
@@ -48,7 +47,7 @@ public final class TestEnvironment: Sendable {
             "SOTAY_LISTEN": "127.0.0.1:0",
             "SOTAY_DATA_DIR": folder.path(name.rawValue),
         ]
-        for (variable, file) in Self.keyFiles { variables[variable] = folder.path(file) }
+        for (variable, key) in Self.keyFiles { variables[variable] = folder.path(key.file) }
         for peer in peers { variables[peer.name.addressVariable] = "127.0.0.1:\(peer.port)" }
         return variables.merging(extra) { _, given in given }
     }

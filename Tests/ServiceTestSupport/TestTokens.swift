@@ -39,6 +39,11 @@ public struct TestTokens: Sendable {
         CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try codec.sign(claims))])
     }
 
+    /// The signed token itself, for a test that sets its own metadata.
+    public func token(_ memberID: String, _ grants: [Grant] = [], unitID: String = "") throws -> String {
+        try codec.sign(claims(memberID, grants: grants, unitID: unitID))
+    }
+
     /// Call options for `memberID` holding `grants`.
     public func options(_ memberID: String, _ grants: [Grant] = [], unitID: String = "",
                         ancestors: [String] = []) throws -> CallOptions {

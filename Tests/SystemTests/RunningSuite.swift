@@ -4,44 +4,34 @@ import OrgContracts
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceTestSupport
 
-/// sotay-org and sotay-auth started as processes in a temporary folder with a shared
-/// token key, and clients for both.
+/// sotay-org and sotay-auth started as processes in a test environment (a temporary
+/// folder with the key files, 0600, as `sotay up` writes them), and clients for both.
 struct RunningSuite {
-    let folder: URL
+    let environment: TestEnvironment
     let orgProcess: RunningExecutable
     let authProcess: RunningExecutable
     let org: OrgServiceClient
     let auth: AuthServiceClient
-    let codec: AccessTokenCodec
     private let channels: [RPCChannel]
 
+    var folder: URL { environment.folder.url }
+
     static func start() async throws -> RunningSuite {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sotay-system-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tokenKey = folder.appendingPathComponent("token.key")
-        let dataKey = folder.appendingPathComponent("org-data.key")
-        let authDataKey = folder.appendingPathComponent("auth-data.key")
-        try (try TokenKeyRing.newKeyLine(id: "k1") + "\n").write(to: tokenKey, atomically: true, encoding: .utf8)
-        try (try TokenKeyRing.newKeyLine(id: "d1") + "\n").write(to: dataKey, atomically: true, encoding: .utf8)
-        try (try TokenKeyRing.newKeyLine(id: "a1") + "\n").write(to: authDataKey, atomically: true, encoding: .utf8)
-        let common = ["SOTAY_TOKEN_KEY_FILE": tokenKey.path, "SOTAY_LISTEN": "127.0.0.1:0", "SOTAY_LOG_LEVEL": "info"]
-        let org = try await RunningExecutable.start("sotay-org", environment: common.merging([
-            "SOTAY_DATA_DIR": folder.appendingPathComponent("org").path, "SOTAY_ORG_DATA_KEY_FILE": dataKey.path,
-        ]) { $1 })
-        let auth = try await RunningExecutable.start("sotay-auth", environment: common.merging([
-            "SOTAY_DATA_DIR": folder.appendingPathComponent("auth").path, "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)",
-            "SOTAY_AUTH_DATA_KEY_FILE": authDataKey.path,
-        ]) { $1 })
+        let environment = try TestEnvironment("system")
+        let org = try await RunningExecutable.start(
+            "sotay-org", environment: environment.environment(for: .org, extra: ["SOTAY_LOG_LEVEL": "info"]))
+        let auth = try await RunningExecutable.start("sotay-auth", environment: environment.environment(
+            for: .auth, extra: ["SOTAY_LOG_LEVEL": "info", "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)"]))
         // A generous deadline: tests run many services at once on a small machine, and a
         // slow moment must not fail a test that checks behaviour, not speed.
         let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)],
                                     configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
         let authChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)],
                                      configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-        return RunningSuite(folder: folder, orgProcess: org, authProcess: auth, org: OrgServiceClient(channel: orgChannel),
-                            auth: AuthServiceClient(channel: authChannel),
-                            codec: AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: tokenKey.path)),
+        return RunningSuite(environment: environment, orgProcess: org, authProcess: auth,
+                            org: OrgServiceClient(channel: orgChannel), auth: AuthServiceClient(channel: authChannel),
                             channels: [orgChannel, authChannel])
     }
 
@@ -61,17 +51,7 @@ struct RunningSuite {
 
     /// Options with a token signed by the suite's key: how staff appear after logging in.
     func options(memberID: String, grants: [(Role, String)]) throws -> CallOptions {
-        var claims = AccessTokenClaims()
-        claims.memberID = memberID
-        claims.grants = grants.map { role, unit in
-            var grant = Grant()
-            grant.role = role
-            grant.unitID = unit
-            return grant
-        }
-        claims.issuedAtMS = WallClock.system.nowMs
-        claims.expiresAtMS = claims.issuedAtMS + 600_000
-        return CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try codec.sign(claims))])
+        try environment.tokens.options(memberID, grants.map { role, unit in TestTokens.grant(role, unit) })
     }
 
     /// The code in the newest message the local SMS outbox holds for `phone`. Auth
@@ -94,7 +74,7 @@ struct RunningSuite {
     func stop() async -> [Int32] {
         for channel in channels { channel.close() }
         let statuses = [await authProcess.terminate(), await orgProcess.terminate()]
-        try? FileManager.default.removeItem(at: folder)
+        environment.folder.remove()
         return statuses
     }
 }

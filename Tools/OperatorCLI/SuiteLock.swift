@@ -30,8 +30,8 @@ final class SuiteLock {
         let pid = Array("\(getpid())\n".utf8)
         // The buffer is valid for the duration of the call and `count` bytes long.
         _ = pid.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        // `deinit` closes the descriptor when this throws: every stored property is set.
         for service in services where !Self.portIsFree(service.defaultPort) {
-            close(descriptor)
             throw CLIError(description: "port \(service.defaultPort) (\(service.rawValue)) is already in use on "
                 + "127.0.0.1: another Sổ tay (sotay up with another --data?) or another program holds it")
         }
