@@ -9,15 +9,13 @@ import RPCContracts
 /// A token that is present but bad is refused on every method, public or not, so a
 /// client learns at once that its token is no good.
 public struct AuthenticationInterceptor: ServerInterceptor {
-    static let healthCheck = "/sotay.rpc.v1.Health/Check"
-
     public let tokens: AccessTokenCodec
     public let publicMethods: Set<String>
     public let clock: WallClock
 
     public init(tokens: AccessTokenCodec, publicMethods: Set<String> = [], clock: WallClock = .system) {
         self.tokens = tokens
-        self.publicMethods = publicMethods.union([Self.healthCheck])
+        self.publicMethods = publicMethods.union([HealthMethod.check])
         self.clock = clock
     }
 

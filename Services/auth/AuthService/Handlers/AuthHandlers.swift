@@ -21,9 +21,8 @@ struct AuthHandlers: AuthServiceHandler {
     let trustedProxies: Set<String>
 
     static let publicMethods: Set<String> = [
-        "/sotay.auth.v1.AuthService/StartRegistration", "/sotay.auth.v1.AuthService/ConfirmRegistration",
-        "/sotay.auth.v1.AuthService/SendLoginCode", "/sotay.auth.v1.AuthService/ConfirmLoginCode",
-        "/sotay.auth.v1.AuthService/Refresh",
+        AuthServiceMethod.startRegistration, AuthServiceMethod.confirmRegistration,
+        AuthServiceMethod.sendLoginCode, AuthServiceMethod.confirmLoginCode, AuthServiceMethod.refresh,
     ]
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Connection, Int64) throws -> T) async throws -> T {
