@@ -19,8 +19,8 @@ public struct AuthenticationInterceptor: ServerInterceptor {
         self.clock = clock
     }
 
-    public func intercept(
-        _ context: CallContext, next: (CallContext) async throws -> [UInt8]
+    public nonisolated(nonsending) func intercept(
+        _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
         guard let header = context.metadata[MetadataKey.authorization] else {
             guard publicMethods.contains(context.method) else {

@@ -21,8 +21,8 @@ public struct CallObservingInterceptor: ServerInterceptor {
         self.loggerSource = CallLoggerSource(base: logger)
     }
 
-    public func intercept(
-        _ context: CallContext, next: (CallContext) async throws -> [UInt8]
+    public nonisolated(nonsending) func intercept(
+        _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
         var context = context
         context[CallLoggerKey.self] = loggerSource
