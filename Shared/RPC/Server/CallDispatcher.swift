@@ -28,8 +28,8 @@ final class CallDispatcher: Sendable {
     }
 
     /// Runs the interceptors and the handler, on the caller's executor (see
-    /// `ServerInterceptor` for why nothing on the call path hops). Errors that are not statuses become
-    /// UNKNOWN with a fixed message: their text may hold internals (SQL, paths).
+    /// `ServerInterceptor` for why nothing on the call path hops). Errors that are not
+    /// statuses become UNKNOWN with a fixed message: their text may hold internals.
     nonisolated(nonsending) func run(_ handler: RPCMethod.Handler, payload: [UInt8], context: CallContext) async -> CallOutcome {
         do {
             if interceptors.isEmpty {

@@ -67,10 +67,9 @@ public enum ServiceMain {
         // Every method the server will serve, so each has its series from the start.
         let metrics = MethodMetrics(
             methods: services.flatMap(\.methods).map(\.path) + AdminMethod.allPaths + [HealthMethod.check])
-        let servedServices = services + [AdminService(service: definition.name, metricsRegistry: metrics, database: database)]
         let server = RPCServer(
             configuration: ServerConfiguration(host: config.listen.host, port: config.listen.port),
-            services: servedServices,
+            services: services + [AdminService(service: definition.name, metricsRegistry: metrics, database: database)],
             interceptors: [
                 CallObservingInterceptor(logger: logger, metrics: metrics),
                 AuthenticationInterceptor(tokens: kit.tokens, publicMethods: definition.publicMethods, clock: clock),
