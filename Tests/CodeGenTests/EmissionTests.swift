@@ -110,11 +110,28 @@ import Testing
         #expect(content.contains("import RPC\n"))
         #expect(content.contains("public protocol OrgServiceHandler: RPCService {"))
         #expect(content.contains("func getUnit(_ request: GetUnitRequest, context: CallContext) async throws -> Unit"))
-        #expect(content.contains("public var serviceName: String { \"sotay.org.v1.OrgService\" }"))
-        #expect(content.contains("RPCMethod.unary(path: \"/sotay.org.v1.OrgService/GetUnit\") { (request: GetUnitRequest, context) in"))
+        #expect(content.contains("public var serviceName: String { OrgServiceMethod.serviceName }"))
+        #expect(content.contains("RPCMethod.unary(path: OrgServiceMethod.getUnit) { (request: GetUnitRequest, context) in"))
+        #expect(content.contains("try await channel.unary(path: OrgServiceMethod.moveUnit, request: request,"))
         #expect(content.contains("public struct OrgServiceClient: Sendable {"))
         #expect(content.contains("response: Unit.self, idempotent: true, options: options)"))
         #expect(content.contains("response: Unit.self, idempotent: false, options: options)"))
+    }
+
+    @Test func everyServiceGetsItsMethodPathsAsConstants() {
+        var check = MethodDescriptorProto()
+        check.name = "Check"
+        check.inputType = ".sotay.rpc.v1.Ping"
+        check.outputType = ".sotay.rpc.v1.Ping"
+        var service = ServiceDescriptorProto()
+        service.name = "Health"
+        service.method = [check]
+        let file = protoFile("h.proto", package: "sotay.rpc.v1", messages: [message("Ping", [])], services: [service])
+        let content = generate([file], parameter: "module=RPCContracts,package_modules=sotay.rpc.v1:RPCContracts").content
+        #expect(content.contains("public enum HealthMethod {"))
+        #expect(content.contains("public static let serviceName = \"sotay.rpc.v1.Health\""))
+        #expect(content.contains("public static let check = \"/sotay.rpc.v1.Health/Check\""))
+        #expect(content.contains("public static let allPaths: [String] = [check]"))
     }
 
     @Test func servicesAreLeftOutWhenTheParameterSaysSo() {
@@ -122,8 +139,21 @@ import Testing
         service.name = "Health"
         let file = protoFile("h.proto", package: "sotay.rpc.v1", services: [service])
         let content = generate([file], parameter: "module=RPCContracts,package_modules=sotay.rpc.v1:RPCContracts").content
-        #expect(!content.contains("Health"))
+        #expect(!content.contains("HealthHandler"))
+        #expect(!content.contains("HealthClient"))
         #expect(!content.contains("import RPC\n"))
+    }
+
+    @Test func aMethodNamedLikeANamespaceMemberIsRefused() {
+        var method = MethodDescriptorProto()
+        method.name = "AllPaths"
+        method.inputType = ".sotay.org.v1.Unit"
+        method.outputType = ".sotay.org.v1.Unit"
+        var service = ServiceDescriptorProto()
+        service.name = "OrgService"
+        service.method = [method]
+        let file = protoFile("o.proto", package: "sotay.org.v1", messages: [message("Unit", [])], services: [service])
+        #expect(generate([file], parameter: parameter).error?.contains("method name OrgService.AllPaths") == true)
     }
 
     @Test func enumsKeepUnknownNumbersAndListTheirCases() {

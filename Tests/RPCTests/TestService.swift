@@ -117,7 +117,9 @@ enum IdentityKey: CallContextKey {
 /// Accepts "Bearer <name>" and stores <name> as the identity; rejects anything else
 /// on methods other than Health.
 struct TestAuthInterceptor: ServerInterceptor {
-    func intercept(_ context: CallContext, next: (CallContext) async throws -> [UInt8]) async throws -> [UInt8] {
+    nonisolated(nonsending) func intercept(
+        _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
+    ) async throws -> [UInt8] {
         guard let header = context.metadata[MetadataKey.authorization], header.hasPrefix("Bearer ") else {
             throw RPCError(.unauthenticated, "missing bearer token")
         }

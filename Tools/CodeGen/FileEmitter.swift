@@ -7,7 +7,7 @@ final class FileEmitter {
     let options: GeneratorOptions
     let comments: Comments
     /// Modules other than Wire that the emitted code refers to.
-    private var imports: Set<String> = []
+    var imports: Set<String> = []
 
     init(file: FileDescriptorProto, registry: TypeRegistry, options: GeneratorOptions) {
         self.file = file
@@ -40,11 +40,8 @@ final class FileEmitter {
             try emitMessageDeclaration(model, into: &body)
             try emitCodecs(model, into: &body)
         }
-        if options.services {
-            for (index, service) in file.service.enumerated() {
-                imports.insert(options.rpcModule)
-                try emitService(service, sourcePath: [6, Int32(index)], into: &body)
-            }
+        for (index, service) in file.service.enumerated() {
+            try emitService(service, sourcePath: [6, Int32(index)], into: &body)
         }
 
         var out = SourceWriter()

@@ -18,12 +18,10 @@ enum HealthProbe {
         }
     }
 
-    static let checkPath = "/sotay.rpc.v1.Health/Check"
-
     static func check(_ channel: RPCChannel, timeout: Duration = .seconds(2)) async -> Answer {
         do {
             let response = try await channel.unary(
-                path: checkPath, request: HealthCheckRequest(), response: HealthCheckResponse.self,
+                path: HealthMethod.check, request: HealthCheckRequest(), response: HealthCheckResponse.self,
                 idempotent: true, options: CallOptions(timeout: timeout))
             return response.status == .serving ? .serving : .notServing
         } catch {

@@ -187,6 +187,23 @@ extension IntegrityCheckResponse {
     }
 }
 
+/// The methods of `sotay.admin.v1.Admin` by their paths on the wire.
+public enum AdminMethod {
+    public static let serviceName = "sotay.admin.v1.Admin"
+
+    /// `/sotay.admin.v1.Admin/Metrics`
+    public static let metrics = "/sotay.admin.v1.Admin/Metrics"
+
+    /// `/sotay.admin.v1.Admin/Backup`
+    public static let backup = "/sotay.admin.v1.Admin/Backup"
+
+    /// `/sotay.admin.v1.Admin/IntegrityCheck`
+    public static let integrityCheck = "/sotay.admin.v1.Admin/IntegrityCheck"
+
+    /// Every method's path, in the order of the .proto.
+    public static let allPaths: [String] = [metrics, backup, integrityCheck]
+}
+
 public protocol AdminHandler: RPCService {
     func metrics(_ request: MetricsRequest, context: CallContext) async throws -> MetricsResponse
 
@@ -196,17 +213,17 @@ public protocol AdminHandler: RPCService {
 }
 
 extension AdminHandler {
-    public var serviceName: String { "sotay.admin.v1.Admin" }
+    public var serviceName: String { AdminMethod.serviceName }
 
     public var methods: [RPCMethod] {
         [
-            RPCMethod.unary(path: "/sotay.admin.v1.Admin/Metrics") { (request: MetricsRequest, context) in
+            RPCMethod.unary(path: AdminMethod.metrics) { (request: MetricsRequest, context) in
                 try await self.metrics(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.admin.v1.Admin/Backup") { (request: BackupRequest, context) in
+            RPCMethod.unary(path: AdminMethod.backup) { (request: BackupRequest, context) in
                 try await self.backup(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.admin.v1.Admin/IntegrityCheck") { (request: IntegrityCheckRequest, context) in
+            RPCMethod.unary(path: AdminMethod.integrityCheck) { (request: IntegrityCheckRequest, context) in
                 try await self.integrityCheck(request, context: context)
             },
         ]
@@ -219,17 +236,17 @@ public struct AdminClient: Sendable {
     public init(channel: RPCChannel) { self.channel = channel }
 
     public func metrics(_ request: MetricsRequest, options: CallOptions = CallOptions()) async throws -> MetricsResponse {
-        try await channel.unary(path: "/sotay.admin.v1.Admin/Metrics", request: request,
+        try await channel.unary(path: AdminMethod.metrics, request: request,
                                 response: MetricsResponse.self, idempotent: true, options: options)
     }
 
     public func backup(_ request: BackupRequest, options: CallOptions = CallOptions()) async throws -> BackupResponse {
-        try await channel.unary(path: "/sotay.admin.v1.Admin/Backup", request: request,
+        try await channel.unary(path: AdminMethod.backup, request: request,
                                 response: BackupResponse.self, idempotent: false, options: options)
     }
 
     public func integrityCheck(_ request: IntegrityCheckRequest, options: CallOptions = CallOptions()) async throws -> IntegrityCheckResponse {
-        try await channel.unary(path: "/sotay.admin.v1.Admin/IntegrityCheck", request: request,
+        try await channel.unary(path: AdminMethod.integrityCheck, request: request,
                                 response: IntegrityCheckResponse.self, idempotent: true, options: options)
     }
 }

@@ -14,6 +14,62 @@ import RPC
 
 private typealias _WireRuntimeVersion = WireGeneratedCodeVersion1
 
+/// The methods of `sotay.auth.v1.AuthService` by their paths on the wire.
+public enum AuthServiceMethod {
+    public static let serviceName = "sotay.auth.v1.AuthService"
+
+    /// `/sotay.auth.v1.AuthService/StartRegistration`
+    public static let startRegistration = "/sotay.auth.v1.AuthService/StartRegistration"
+
+    /// `/sotay.auth.v1.AuthService/ConfirmRegistration`
+    public static let confirmRegistration = "/sotay.auth.v1.AuthService/ConfirmRegistration"
+
+    /// `/sotay.auth.v1.AuthService/SendLoginCode`
+    public static let sendLoginCode = "/sotay.auth.v1.AuthService/SendLoginCode"
+
+    /// `/sotay.auth.v1.AuthService/ConfirmLoginCode`
+    public static let confirmLoginCode = "/sotay.auth.v1.AuthService/ConfirmLoginCode"
+
+    /// `/sotay.auth.v1.AuthService/Refresh`
+    public static let refresh = "/sotay.auth.v1.AuthService/Refresh"
+
+    /// `/sotay.auth.v1.AuthService/ListSessions`
+    public static let listSessions = "/sotay.auth.v1.AuthService/ListSessions"
+
+    /// `/sotay.auth.v1.AuthService/RevokeSession`
+    public static let revokeSession = "/sotay.auth.v1.AuthService/RevokeSession"
+
+    /// `/sotay.auth.v1.AuthService/Logout`
+    public static let logout = "/sotay.auth.v1.AuthService/Logout"
+
+    /// `/sotay.auth.v1.AuthService/GetAccount`
+    public static let getAccount = "/sotay.auth.v1.AuthService/GetAccount"
+
+    /// `/sotay.auth.v1.AuthService/GrantRole`
+    public static let grantRole = "/sotay.auth.v1.AuthService/GrantRole"
+
+    /// `/sotay.auth.v1.AuthService/RevokeRole`
+    public static let revokeRole = "/sotay.auth.v1.AuthService/RevokeRole"
+
+    /// `/sotay.auth.v1.AuthService/IssueAccounts`
+    public static let issueAccounts = "/sotay.auth.v1.AuthService/IssueAccounts"
+
+    /// `/sotay.auth.v1.AuthService/SetAccountLock`
+    public static let setAccountLock = "/sotay.auth.v1.AuthService/SetAccountLock"
+
+    /// `/sotay.auth.v1.AuthService/ActForMember`
+    public static let actForMember = "/sotay.auth.v1.AuthService/ActForMember"
+
+    /// `/sotay.auth.v1.AuthService/GetRegistrationStats`
+    public static let getRegistrationStats = "/sotay.auth.v1.AuthService/GetRegistrationStats"
+
+    /// `/sotay.auth.v1.AuthService/ListAuditEvents`
+    public static let listAuditEvents = "/sotay.auth.v1.AuthService/ListAuditEvents"
+
+    /// Every method's path, in the order of the .proto.
+    public static let allPaths: [String] = [startRegistration, confirmRegistration, sendLoginCode, confirmLoginCode, refresh, listSessions, revokeSession, logout, getAccount, grantRole, revokeRole, issueAccounts, setAccountLock, actForMember, getRegistrationStats, listAuditEvents]
+}
+
 public protocol AuthServiceHandler: RPCService {
     func startRegistration(_ request: StartRegistrationRequest, context: CallContext) async throws -> StartRegistrationResponse
 
@@ -49,56 +105,56 @@ public protocol AuthServiceHandler: RPCService {
 }
 
 extension AuthServiceHandler {
-    public var serviceName: String { "sotay.auth.v1.AuthService" }
+    public var serviceName: String { AuthServiceMethod.serviceName }
 
     public var methods: [RPCMethod] {
         [
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/StartRegistration") { (request: StartRegistrationRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.startRegistration) { (request: StartRegistrationRequest, context) in
                 try await self.startRegistration(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/ConfirmRegistration") { (request: ConfirmRegistrationRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.confirmRegistration) { (request: ConfirmRegistrationRequest, context) in
                 try await self.confirmRegistration(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/SendLoginCode") { (request: SendLoginCodeRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.sendLoginCode) { (request: SendLoginCodeRequest, context) in
                 try await self.sendLoginCode(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/ConfirmLoginCode") { (request: ConfirmLoginCodeRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.confirmLoginCode) { (request: ConfirmLoginCodeRequest, context) in
                 try await self.confirmLoginCode(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/Refresh") { (request: RefreshRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.refresh) { (request: RefreshRequest, context) in
                 try await self.refresh(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/ListSessions") { (request: ListSessionsRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.listSessions) { (request: ListSessionsRequest, context) in
                 try await self.listSessions(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/RevokeSession") { (request: RevokeSessionRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.revokeSession) { (request: RevokeSessionRequest, context) in
                 try await self.revokeSession(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/Logout") { (request: LogoutRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.logout) { (request: LogoutRequest, context) in
                 try await self.logout(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/GetAccount") { (request: GetAccountRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.getAccount) { (request: GetAccountRequest, context) in
                 try await self.getAccount(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/GrantRole") { (request: GrantRoleRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.grantRole) { (request: GrantRoleRequest, context) in
                 try await self.grantRole(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/RevokeRole") { (request: RevokeRoleRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.revokeRole) { (request: RevokeRoleRequest, context) in
                 try await self.revokeRole(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/IssueAccounts") { (request: IssueAccountsRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.issueAccounts) { (request: IssueAccountsRequest, context) in
                 try await self.issueAccounts(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/SetAccountLock") { (request: SetAccountLockRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.setAccountLock) { (request: SetAccountLockRequest, context) in
                 try await self.setAccountLock(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/ActForMember") { (request: ActForMemberRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.actForMember) { (request: ActForMemberRequest, context) in
                 try await self.actForMember(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/GetRegistrationStats") { (request: GetRegistrationStatsRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.getRegistrationStats) { (request: GetRegistrationStatsRequest, context) in
                 try await self.getRegistrationStats(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.auth.v1.AuthService/ListAuditEvents") { (request: ListAuditEventsRequest, context) in
+            RPCMethod.unary(path: AuthServiceMethod.listAuditEvents) { (request: ListAuditEventsRequest, context) in
                 try await self.listAuditEvents(request, context: context)
             },
         ]
@@ -111,82 +167,82 @@ public struct AuthServiceClient: Sendable {
     public init(channel: RPCChannel) { self.channel = channel }
 
     public func startRegistration(_ request: StartRegistrationRequest, options: CallOptions = CallOptions()) async throws -> StartRegistrationResponse {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/StartRegistration", request: request,
+        try await channel.unary(path: AuthServiceMethod.startRegistration, request: request,
                                 response: StartRegistrationResponse.self, idempotent: false, options: options)
     }
 
     public func confirmRegistration(_ request: ConfirmRegistrationRequest, options: CallOptions = CallOptions()) async throws -> TokenPair {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/ConfirmRegistration", request: request,
+        try await channel.unary(path: AuthServiceMethod.confirmRegistration, request: request,
                                 response: TokenPair.self, idempotent: false, options: options)
     }
 
     public func sendLoginCode(_ request: SendLoginCodeRequest, options: CallOptions = CallOptions()) async throws -> SendLoginCodeResponse {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/SendLoginCode", request: request,
+        try await channel.unary(path: AuthServiceMethod.sendLoginCode, request: request,
                                 response: SendLoginCodeResponse.self, idempotent: false, options: options)
     }
 
     public func confirmLoginCode(_ request: ConfirmLoginCodeRequest, options: CallOptions = CallOptions()) async throws -> TokenPair {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/ConfirmLoginCode", request: request,
+        try await channel.unary(path: AuthServiceMethod.confirmLoginCode, request: request,
                                 response: TokenPair.self, idempotent: false, options: options)
     }
 
     public func refresh(_ request: RefreshRequest, options: CallOptions = CallOptions()) async throws -> TokenPair {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/Refresh", request: request,
+        try await channel.unary(path: AuthServiceMethod.refresh, request: request,
                                 response: TokenPair.self, idempotent: false, options: options)
     }
 
     public func listSessions(_ request: ListSessionsRequest, options: CallOptions = CallOptions()) async throws -> SessionList {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/ListSessions", request: request,
+        try await channel.unary(path: AuthServiceMethod.listSessions, request: request,
                                 response: SessionList.self, idempotent: true, options: options)
     }
 
     public func revokeSession(_ request: RevokeSessionRequest, options: CallOptions = CallOptions()) async throws -> LogoutResponse {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/RevokeSession", request: request,
+        try await channel.unary(path: AuthServiceMethod.revokeSession, request: request,
                                 response: LogoutResponse.self, idempotent: true, options: options)
     }
 
     public func logout(_ request: LogoutRequest, options: CallOptions = CallOptions()) async throws -> LogoutResponse {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/Logout", request: request,
+        try await channel.unary(path: AuthServiceMethod.logout, request: request,
                                 response: LogoutResponse.self, idempotent: true, options: options)
     }
 
     public func getAccount(_ request: GetAccountRequest, options: CallOptions = CallOptions()) async throws -> Account {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/GetAccount", request: request,
+        try await channel.unary(path: AuthServiceMethod.getAccount, request: request,
                                 response: Account.self, idempotent: true, options: options)
     }
 
     public func grantRole(_ request: GrantRoleRequest, options: CallOptions = CallOptions()) async throws -> GrantList {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/GrantRole", request: request,
+        try await channel.unary(path: AuthServiceMethod.grantRole, request: request,
                                 response: GrantList.self, idempotent: true, options: options)
     }
 
     public func revokeRole(_ request: RevokeRoleRequest, options: CallOptions = CallOptions()) async throws -> GrantList {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/RevokeRole", request: request,
+        try await channel.unary(path: AuthServiceMethod.revokeRole, request: request,
                                 response: GrantList.self, idempotent: true, options: options)
     }
 
     public func issueAccounts(_ request: IssueAccountsRequest, options: CallOptions = CallOptions()) async throws -> IssueAccountsResponse {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/IssueAccounts", request: request,
+        try await channel.unary(path: AuthServiceMethod.issueAccounts, request: request,
                                 response: IssueAccountsResponse.self, idempotent: true, options: options)
     }
 
     public func setAccountLock(_ request: SetAccountLockRequest, options: CallOptions = CallOptions()) async throws -> Account {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/SetAccountLock", request: request,
+        try await channel.unary(path: AuthServiceMethod.setAccountLock, request: request,
                                 response: Account.self, idempotent: true, options: options)
     }
 
     public func actForMember(_ request: ActForMemberRequest, options: CallOptions = CallOptions()) async throws -> ProxyToken {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/ActForMember", request: request,
+        try await channel.unary(path: AuthServiceMethod.actForMember, request: request,
                                 response: ProxyToken.self, idempotent: false, options: options)
     }
 
     public func getRegistrationStats(_ request: GetRegistrationStatsRequest, options: CallOptions = CallOptions()) async throws -> RegistrationStats {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/GetRegistrationStats", request: request,
+        try await channel.unary(path: AuthServiceMethod.getRegistrationStats, request: request,
                                 response: RegistrationStats.self, idempotent: true, options: options)
     }
 
     public func listAuditEvents(_ request: ListAuditEventsRequest, options: CallOptions = CallOptions()) async throws -> AuditEventList {
-        try await channel.unary(path: "/sotay.auth.v1.AuthService/ListAuditEvents", request: request,
+        try await channel.unary(path: AuthServiceMethod.listAuditEvents, request: request,
                                 response: AuditEventList.self, idempotent: true, options: options)
     }
 }

@@ -13,6 +13,92 @@ import RPC
 
 private typealias _WireRuntimeVersion = WireGeneratedCodeVersion1
 
+/// The methods of `sotay.org.v1.OrgService` by their paths on the wire.
+public enum OrgServiceMethod {
+    public static let serviceName = "sotay.org.v1.OrgService"
+
+    /// `/sotay.org.v1.OrgService/CreateUnit`
+    public static let createUnit = "/sotay.org.v1.OrgService/CreateUnit"
+
+    /// `/sotay.org.v1.OrgService/RenameUnit`
+    public static let renameUnit = "/sotay.org.v1.OrgService/RenameUnit"
+
+    /// `/sotay.org.v1.OrgService/MoveUnit`
+    public static let moveUnit = "/sotay.org.v1.OrgService/MoveUnit"
+
+    /// `/sotay.org.v1.OrgService/MergeUnit`
+    public static let mergeUnit = "/sotay.org.v1.OrgService/MergeUnit"
+
+    /// `/sotay.org.v1.OrgService/DissolveUnit`
+    public static let dissolveUnit = "/sotay.org.v1.OrgService/DissolveUnit"
+
+    /// `/sotay.org.v1.OrgService/GetUnit`
+    public static let getUnit = "/sotay.org.v1.OrgService/GetUnit"
+
+    /// `/sotay.org.v1.OrgService/ListChildren`
+    public static let listChildren = "/sotay.org.v1.OrgService/ListChildren"
+
+    /// `/sotay.org.v1.OrgService/GetAncestors`
+    public static let getAncestors = "/sotay.org.v1.OrgService/GetAncestors"
+
+    /// `/sotay.org.v1.OrgService/ListSubtree`
+    public static let listSubtree = "/sotay.org.v1.OrgService/ListSubtree"
+
+    /// `/sotay.org.v1.OrgService/SearchUnits`
+    public static let searchUnits = "/sotay.org.v1.OrgService/SearchUnits"
+
+    /// `/sotay.org.v1.OrgService/GetSubtreeCounts`
+    public static let getSubtreeCounts = "/sotay.org.v1.OrgService/GetSubtreeCounts"
+
+    /// `/sotay.org.v1.OrgService/GetUnitHistory`
+    public static let getUnitHistory = "/sotay.org.v1.OrgService/GetUnitHistory"
+
+    /// `/sotay.org.v1.OrgService/ListTreeChanges`
+    public static let listTreeChanges = "/sotay.org.v1.OrgService/ListTreeChanges"
+
+    /// `/sotay.org.v1.OrgService/GetTreeSnapshot`
+    public static let getTreeSnapshot = "/sotay.org.v1.OrgService/GetTreeSnapshot"
+
+    /// `/sotay.org.v1.OrgService/CreateMember`
+    public static let createMember = "/sotay.org.v1.OrgService/CreateMember"
+
+    /// `/sotay.org.v1.OrgService/GetMember`
+    public static let getMember = "/sotay.org.v1.OrgService/GetMember"
+
+    /// `/sotay.org.v1.OrgService/UpdateMember`
+    public static let updateMember = "/sotay.org.v1.OrgService/UpdateMember"
+
+    /// `/sotay.org.v1.OrgService/TransferMember`
+    public static let transferMember = "/sotay.org.v1.OrgService/TransferMember"
+
+    /// `/sotay.org.v1.OrgService/SearchMembers`
+    public static let searchMembers = "/sotay.org.v1.OrgService/SearchMembers"
+
+    /// `/sotay.org.v1.OrgService/GetMemberHistory`
+    public static let getMemberHistory = "/sotay.org.v1.OrgService/GetMemberHistory"
+
+    /// `/sotay.org.v1.OrgService/CheckCard`
+    public static let checkCard = "/sotay.org.v1.OrgService/CheckCard"
+
+    /// `/sotay.org.v1.OrgService/StartImport`
+    public static let startImport = "/sotay.org.v1.OrgService/StartImport"
+
+    /// `/sotay.org.v1.OrgService/AddImportRows`
+    public static let addImportRows = "/sotay.org.v1.OrgService/AddImportRows"
+
+    /// `/sotay.org.v1.OrgService/PlanImport`
+    public static let planImport = "/sotay.org.v1.OrgService/PlanImport"
+
+    /// `/sotay.org.v1.OrgService/ApplyImport`
+    public static let applyImport = "/sotay.org.v1.OrgService/ApplyImport"
+
+    /// `/sotay.org.v1.OrgService/DiscardImport`
+    public static let discardImport = "/sotay.org.v1.OrgService/DiscardImport"
+
+    /// Every method's path, in the order of the .proto.
+    public static let allPaths: [String] = [createUnit, renameUnit, moveUnit, mergeUnit, dissolveUnit, getUnit, listChildren, getAncestors, listSubtree, searchUnits, getSubtreeCounts, getUnitHistory, listTreeChanges, getTreeSnapshot, createMember, getMember, updateMember, transferMember, searchMembers, getMemberHistory, checkCard, startImport, addImportRows, planImport, applyImport, discardImport]
+}
+
 public protocol OrgServiceHandler: RPCService {
     func createUnit(_ request: CreateUnitRequest, context: CallContext) async throws -> OrgUnit
 
@@ -71,86 +157,86 @@ public protocol OrgServiceHandler: RPCService {
 }
 
 extension OrgServiceHandler {
-    public var serviceName: String { "sotay.org.v1.OrgService" }
+    public var serviceName: String { OrgServiceMethod.serviceName }
 
     public var methods: [RPCMethod] {
         [
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/CreateUnit") { (request: CreateUnitRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.createUnit) { (request: CreateUnitRequest, context) in
                 try await self.createUnit(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/RenameUnit") { (request: RenameUnitRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.renameUnit) { (request: RenameUnitRequest, context) in
                 try await self.renameUnit(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/MoveUnit") { (request: MoveUnitRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.moveUnit) { (request: MoveUnitRequest, context) in
                 try await self.moveUnit(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/MergeUnit") { (request: MergeUnitRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.mergeUnit) { (request: MergeUnitRequest, context) in
                 try await self.mergeUnit(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/DissolveUnit") { (request: DissolveUnitRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.dissolveUnit) { (request: DissolveUnitRequest, context) in
                 try await self.dissolveUnit(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/GetUnit") { (request: GetUnitRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.getUnit) { (request: GetUnitRequest, context) in
                 try await self.getUnit(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/ListChildren") { (request: ListChildrenRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.listChildren) { (request: ListChildrenRequest, context) in
                 try await self.listChildren(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/GetAncestors") { (request: GetAncestorsRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.getAncestors) { (request: GetAncestorsRequest, context) in
                 try await self.getAncestors(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/ListSubtree") { (request: ListSubtreeRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.listSubtree) { (request: ListSubtreeRequest, context) in
                 try await self.listSubtree(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/SearchUnits") { (request: SearchUnitsRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.searchUnits) { (request: SearchUnitsRequest, context) in
                 try await self.searchUnits(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/GetSubtreeCounts") { (request: GetSubtreeCountsRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.getSubtreeCounts) { (request: GetSubtreeCountsRequest, context) in
                 try await self.getSubtreeCounts(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/GetUnitHistory") { (request: GetUnitHistoryRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.getUnitHistory) { (request: GetUnitHistoryRequest, context) in
                 try await self.getUnitHistory(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/ListTreeChanges") { (request: ListTreeChangesRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.listTreeChanges) { (request: ListTreeChangesRequest, context) in
                 try await self.listTreeChanges(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/GetTreeSnapshot") { (request: GetTreeSnapshotRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.getTreeSnapshot) { (request: GetTreeSnapshotRequest, context) in
                 try await self.getTreeSnapshot(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/CreateMember") { (request: CreateMemberRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.createMember) { (request: CreateMemberRequest, context) in
                 try await self.createMember(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/GetMember") { (request: GetMemberRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.getMember) { (request: GetMemberRequest, context) in
                 try await self.getMember(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/UpdateMember") { (request: UpdateMemberRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.updateMember) { (request: UpdateMemberRequest, context) in
                 try await self.updateMember(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/TransferMember") { (request: TransferMemberRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.transferMember) { (request: TransferMemberRequest, context) in
                 try await self.transferMember(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/SearchMembers") { (request: SearchMembersRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.searchMembers) { (request: SearchMembersRequest, context) in
                 try await self.searchMembers(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/GetMemberHistory") { (request: GetMemberHistoryRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.getMemberHistory) { (request: GetMemberHistoryRequest, context) in
                 try await self.getMemberHistory(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/CheckCard") { (request: CheckCardRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.checkCard) { (request: CheckCardRequest, context) in
                 try await self.checkCard(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/StartImport") { (request: StartImportRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.startImport) { (request: StartImportRequest, context) in
                 try await self.startImport(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/AddImportRows") { (request: AddImportRowsRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.addImportRows) { (request: AddImportRowsRequest, context) in
                 try await self.addImportRows(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/PlanImport") { (request: PlanImportRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.planImport) { (request: PlanImportRequest, context) in
                 try await self.planImport(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/ApplyImport") { (request: ApplyImportRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.applyImport) { (request: ApplyImportRequest, context) in
                 try await self.applyImport(request, context: context)
             },
-            RPCMethod.unary(path: "/sotay.org.v1.OrgService/DiscardImport") { (request: DiscardImportRequest, context) in
+            RPCMethod.unary(path: OrgServiceMethod.discardImport) { (request: DiscardImportRequest, context) in
                 try await self.discardImport(request, context: context)
             },
         ]
@@ -163,135 +249,135 @@ public struct OrgServiceClient: Sendable {
     public init(channel: RPCChannel) { self.channel = channel }
 
     public func createUnit(_ request: CreateUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/CreateUnit", request: request,
+        try await channel.unary(path: OrgServiceMethod.createUnit, request: request,
                                 response: OrgUnit.self, idempotent: false, options: options)
     }
 
     public func renameUnit(_ request: RenameUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/RenameUnit", request: request,
+        try await channel.unary(path: OrgServiceMethod.renameUnit, request: request,
                                 response: OrgUnit.self, idempotent: false, options: options)
     }
 
     public func moveUnit(_ request: MoveUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/MoveUnit", request: request,
+        try await channel.unary(path: OrgServiceMethod.moveUnit, request: request,
                                 response: OrgUnit.self, idempotent: false, options: options)
     }
 
     /// Answers the unit merged into, after the merge.
     public func mergeUnit(_ request: MergeUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/MergeUnit", request: request,
+        try await channel.unary(path: OrgServiceMethod.mergeUnit, request: request,
                                 response: OrgUnit.self, idempotent: false, options: options)
     }
 
     public func dissolveUnit(_ request: DissolveUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/DissolveUnit", request: request,
+        try await channel.unary(path: OrgServiceMethod.dissolveUnit, request: request,
                                 response: OrgUnit.self, idempotent: false, options: options)
     }
 
     public func getUnit(_ request: GetUnitRequest, options: CallOptions = CallOptions()) async throws -> OrgUnit {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/GetUnit", request: request,
+        try await channel.unary(path: OrgServiceMethod.getUnit, request: request,
                                 response: OrgUnit.self, idempotent: true, options: options)
     }
 
     public func listChildren(_ request: ListChildrenRequest, options: CallOptions = CallOptions()) async throws -> UnitList {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/ListChildren", request: request,
+        try await channel.unary(path: OrgServiceMethod.listChildren, request: request,
                                 response: UnitList.self, idempotent: true, options: options)
     }
 
     /// Root first, the unit's parent last.
     public func getAncestors(_ request: GetAncestorsRequest, options: CallOptions = CallOptions()) async throws -> UnitList {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/GetAncestors", request: request,
+        try await channel.unary(path: OrgServiceMethod.getAncestors, request: request,
                                 response: UnitList.self, idempotent: true, options: options)
     }
 
     /// The unit and everything under it, depth first, paged.
     public func listSubtree(_ request: ListSubtreeRequest, options: CallOptions = CallOptions()) async throws -> UnitList {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/ListSubtree", request: request,
+        try await channel.unary(path: OrgServiceMethod.listSubtree, request: request,
                                 response: UnitList.self, idempotent: true, options: options)
     }
 
     public func searchUnits(_ request: SearchUnitsRequest, options: CallOptions = CallOptions()) async throws -> UnitList {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/SearchUnits", request: request,
+        try await channel.unary(path: OrgServiceMethod.searchUnits, request: request,
                                 response: UnitList.self, idempotent: true, options: options)
     }
 
     public func getSubtreeCounts(_ request: GetSubtreeCountsRequest, options: CallOptions = CallOptions()) async throws -> SubtreeCounts {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/GetSubtreeCounts", request: request,
+        try await channel.unary(path: OrgServiceMethod.getSubtreeCounts, request: request,
                                 response: SubtreeCounts.self, idempotent: true, options: options)
     }
 
     public func getUnitHistory(_ request: GetUnitHistoryRequest, options: CallOptions = CallOptions()) async throws -> UnitChangeList {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/GetUnitHistory", request: request,
+        try await channel.unary(path: OrgServiceMethod.getUnitHistory, request: request,
                                 response: UnitChangeList.self, idempotent: true, options: options)
     }
 
     public func listTreeChanges(_ request: ListTreeChangesRequest, options: CallOptions = CallOptions()) async throws -> TreeChangeBatch {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/ListTreeChanges", request: request,
+        try await channel.unary(path: OrgServiceMethod.listTreeChanges, request: request,
                                 response: TreeChangeBatch.self, idempotent: true, options: options)
     }
 
     public func getTreeSnapshot(_ request: GetTreeSnapshotRequest, options: CallOptions = CallOptions()) async throws -> TreeSnapshot {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/GetTreeSnapshot", request: request,
+        try await channel.unary(path: OrgServiceMethod.getTreeSnapshot, request: request,
                                 response: TreeSnapshot.self, idempotent: true, options: options)
     }
 
     public func createMember(_ request: CreateMemberRequest, options: CallOptions = CallOptions()) async throws -> Member {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/CreateMember", request: request,
+        try await channel.unary(path: OrgServiceMethod.createMember, request: request,
                                 response: Member.self, idempotent: false, options: options)
     }
 
     public func getMember(_ request: GetMemberRequest, options: CallOptions = CallOptions()) async throws -> Member {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/GetMember", request: request,
+        try await channel.unary(path: OrgServiceMethod.getMember, request: request,
                                 response: Member.self, idempotent: true, options: options)
     }
 
     public func updateMember(_ request: UpdateMemberRequest, options: CallOptions = CallOptions()) async throws -> Member {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/UpdateMember", request: request,
+        try await channel.unary(path: OrgServiceMethod.updateMember, request: request,
                                 response: Member.self, idempotent: false, options: options)
     }
 
     public func transferMember(_ request: TransferMemberRequest, options: CallOptions = CallOptions()) async throws -> Member {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/TransferMember", request: request,
+        try await channel.unary(path: OrgServiceMethod.transferMember, request: request,
                                 response: Member.self, idempotent: false, options: options)
     }
 
     public func searchMembers(_ request: SearchMembersRequest, options: CallOptions = CallOptions()) async throws -> MemberSummaryList {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/SearchMembers", request: request,
+        try await channel.unary(path: OrgServiceMethod.searchMembers, request: request,
                                 response: MemberSummaryList.self, idempotent: true, options: options)
     }
 
     public func getMemberHistory(_ request: GetMemberHistoryRequest, options: CallOptions = CallOptions()) async throws -> MemberChangeList {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/GetMemberHistory", request: request,
+        try await channel.unary(path: OrgServiceMethod.getMemberHistory, request: request,
                                 response: MemberChangeList.self, idempotent: true, options: options)
     }
 
     public func checkCard(_ request: CheckCardRequest, options: CallOptions = CallOptions()) async throws -> CheckCardResponse {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/CheckCard", request: request,
+        try await channel.unary(path: OrgServiceMethod.checkCard, request: request,
                                 response: CheckCardResponse.self, idempotent: true, options: options)
     }
 
     public func startImport(_ request: StartImportRequest, options: CallOptions = CallOptions()) async throws -> StartImportResponse {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/StartImport", request: request,
+        try await channel.unary(path: OrgServiceMethod.startImport, request: request,
                                 response: StartImportResponse.self, idempotent: false, options: options)
     }
 
     public func addImportRows(_ request: AddImportRowsRequest, options: CallOptions = CallOptions()) async throws -> AddImportRowsResponse {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/AddImportRows", request: request,
+        try await channel.unary(path: OrgServiceMethod.addImportRows, request: request,
                                 response: AddImportRowsResponse.self, idempotent: false, options: options)
     }
 
     public func planImport(_ request: PlanImportRequest, options: CallOptions = CallOptions()) async throws -> ImportReport {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/PlanImport", request: request,
+        try await channel.unary(path: OrgServiceMethod.planImport, request: request,
                                 response: ImportReport.self, idempotent: true, options: options)
     }
 
     public func applyImport(_ request: ApplyImportRequest, options: CallOptions = CallOptions()) async throws -> ImportReport {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/ApplyImport", request: request,
+        try await channel.unary(path: OrgServiceMethod.applyImport, request: request,
                                 response: ImportReport.self, idempotent: false, options: options)
     }
 
     public func discardImport(_ request: DiscardImportRequest, options: CallOptions = CallOptions()) async throws -> DiscardImportResponse {
-        try await channel.unary(path: "/sotay.org.v1.OrgService/DiscardImport", request: request,
+        try await channel.unary(path: OrgServiceMethod.discardImport, request: request,
                                 response: DiscardImportResponse.self, idempotent: true, options: options)
     }
 }

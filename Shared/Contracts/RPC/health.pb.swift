@@ -99,3 +99,14 @@ extension HealthCheckResponse {
         }
     }
 }
+
+/// The methods of `sotay.rpc.v1.Health` by their paths on the wire.
+public enum HealthMethod {
+    public static let serviceName = "sotay.rpc.v1.Health"
+
+    /// `/sotay.rpc.v1.Health/Check`
+    public static let check = "/sotay.rpc.v1.Health/Check"
+
+    /// Every method's path, in the order of the .proto.
+    public static let allPaths: [String] = [check]
+}

@@ -15,7 +15,7 @@ public struct CallContext: Sendable {
     public let deadline: Deadline?
     /// The peer's address, "ip:port".
     public let peer: String
-    private var values: [ObjectIdentifier: any Sendable] = [:]
+    private var values = CallContextValues()
 
     public init(method: String, metadata: [String: String] = [:], requestID: String? = nil,
                 deadline: Deadline? = nil, peer: String = "local") {

@@ -4,8 +4,10 @@ import Wire
 /// One method of a service: its path and a handler over encoded messages.
 public struct RPCMethod: Sendable {
     /// A handler over encoded payloads; the typed request and response stay inside.
+    /// It runs on the executor of whoever calls it (the connection's loop), without a
+    /// hop in or out: see `ServerInterceptor`.
     @usableFromInline
-    typealias Handler = @Sendable (_ payload: [UInt8], _ context: CallContext) async throws -> [UInt8]
+    typealias Handler = nonisolated(nonsending) @Sendable (_ payload: [UInt8], _ context: CallContext) async throws -> [UInt8]
 
     /// "/sotay.org.v1.OrgService/GetUnit".
     public let path: String
@@ -27,7 +29,7 @@ public struct RPCMethod: Sendable {
     /// message types in the generated code that calls it, not run through generics.
     @inlinable
     public static func unary<Request: WireMessage, Response: WireMessage>(
-        path: String, _ body: @escaping @Sendable (Request, CallContext) async throws -> Response
+        path: String, _ body: nonisolated(nonsending) @escaping @Sendable (Request, CallContext) async throws -> Response
     ) -> RPCMethod {
         RPCMethod(path: path, handler: { payload, context in
             let request: Request

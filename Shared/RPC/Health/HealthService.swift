@@ -16,8 +16,8 @@ final class HealthStatus: Sendable {
 /// name no registered service has is NOT_FOUND. It stays callable while the server
 /// drains, so that probes can see NOT_SERVING.
 struct HealthService: RPCService {
-    static let serviceName = "sotay.rpc.v1.Health"
-    static let checkPath = "/sotay.rpc.v1.Health/Check"
+    static let serviceName = HealthMethod.serviceName
+    static let checkPath = HealthMethod.check
 
     let knownServices: Set<String>
     let status: HealthStatus

@@ -27,9 +27,10 @@ final class CallDispatcher: Sendable {
         handlers[path]
     }
 
-    /// Runs the interceptors and the handler. Errors that are not statuses become
-    /// UNKNOWN with a fixed message: their text may hold internals (SQL, paths).
-    func run(_ handler: RPCMethod.Handler, payload: [UInt8], context: CallContext) async -> CallOutcome {
+    /// Runs the interceptors and the handler, on the caller's executor (see
+    /// `ServerInterceptor` for why nothing on the call path hops). Errors that are not
+    /// statuses become UNKNOWN with a fixed message: their text may hold internals.
+    nonisolated(nonsending) func run(_ handler: RPCMethod.Handler, payload: [UInt8], context: CallContext) async -> CallOutcome {
         do {
             if interceptors.isEmpty {
                 return .response(try await handler(payload, context))
@@ -44,7 +45,7 @@ final class CallDispatcher: Sendable {
         }
     }
 
-    private func runChain(
+    private nonisolated(nonsending) func runChain(
         from index: Int, handler: RPCMethod.Handler, payload: [UInt8], context: CallContext
     ) async throws -> [UInt8] {
         guard index < interceptors.count else { return try await handler(payload, context) }

@@ -1,5 +1,6 @@
 import Dispatch
 import RPCContracts
+import Synchronization
 
 /// Why a server could not start: the address could not be bound, or no threads.
 public struct RPCServerError: Error, CustomStringConvertible {
@@ -27,7 +28,6 @@ public final class RPCServer: Sendable {
         var state = State.notStarted
         var port = 0
         var connections = 0
-        var activeCalls = 0
         /// `shutdownNow`: stop without waiting for handlers to return.
         var immediate = false
         var group: EventLoopGroup?
@@ -42,6 +42,15 @@ public final class RPCServer: Sendable {
     let refusedCallObserver: (any RefusedCallObserver)?
     private let health = HealthStatus()
     private let shared = Lock(Shared())
+    /// Handlers running, server-wide. Outside `shared` so that starting and finishing
+    /// a call, on every loop for every call, takes no lock.
+    private let activeCalls = Atomic<Int>(0)
+    /// Whether `shared.state` has left `.running`: set under the lock, read lock-free
+    /// by a finishing call to learn whether it may be the one a drain waits for.
+    /// Sequentially consistent with `activeCalls`: a call that leaves the count at
+    /// zero and then reads `false` here happened before the store, so the shutdown's
+    /// own `finishIfDrained` (which runs after the store) sees the zero.
+    private let stopping = Atomic<Bool>(false)
 
     /// A server for `services` (Health/Check is added), with `interceptors` around
     /// every handler, the first outermost; `refusedCallObserver` hears of the calls the
@@ -133,6 +142,7 @@ public final class RPCServer: Sendable {
                 return nil
             case .running:
                 shared.state = .stopping
+                stopping.store(true, ordering: .sequentiallyConsistent)
                 return (shared.homes, shared.acceptor)
             case .stopping, .stopped:
                 return nil
@@ -164,6 +174,7 @@ public final class RPCServer: Sendable {
                 return nil
             case .running, .stopping:
                 shared.state = .stopping
+                stopping.store(true, ordering: .sequentiallyConsistent)
                 shared.immediate = true
                 return (shared.homes, shared.acceptor)
             case .stopped:
@@ -201,21 +212,22 @@ public final class RPCServer: Sendable {
         if stopping { finishIfDrained() }
     }
 
-    /// Takes a slot under the server-wide call limit.
+    /// Takes a slot under the server-wide call limit, without a lock: the count never
+    /// goes past the limit, since a slot is taken only by replacing the value checked.
     func tryStartCall() -> Bool {
-        shared.withLock { shared in
-            guard shared.activeCalls < configuration.maxConcurrentCalls else { return false }
-            shared.activeCalls += 1
-            return true
+        var current = activeCalls.load(ordering: .relaxed)
+        while current < configuration.maxConcurrentCalls {
+            let (exchanged, original) = activeCalls.compareExchange(
+                expected: current, desired: current + 1, ordering: .sequentiallyConsistent)
+            if exchanged { return true }
+            current = original
         }
+        return false
     }
 
     func callFinished() {
-        let stopping = shared.withLock { shared -> Bool in
-            shared.activeCalls -= 1
-            return shared.state == .stopping
-        }
-        if stopping { finishIfDrained() }
+        let remaining = activeCalls.wrappingSubtract(1, ordering: .sequentiallyConsistent).newValue
+        if remaining == 0 && stopping.load(ordering: .sequentiallyConsistent) { finishIfDrained() }
     }
 
     /// Completes a shutdown once no connection is left and no handler runs.
@@ -226,7 +238,8 @@ public final class RPCServer: Sendable {
                 let waiters = shared.waiters
                 shared.waiters = []
                 return (nil, waiters)
-            case .stopping where shared.connections == 0 && (shared.activeCalls == 0 || shared.immediate):
+            case .stopping where shared.connections == 0
+                && (activeCalls.load(ordering: .sequentiallyConsistent) == 0 || shared.immediate):
                 shared.state = .stopped
                 let waiters = shared.waiters
                 shared.waiters = []

@@ -143,6 +143,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             return
         }
         guard let handler = handler(for: frame.method) else {
+            server.refusedCallObserver?.callRefused(method: frame.method, code: .unimplemented)
             respond(id, .failure(.unimplemented, "method \(frame.method.prefix(200)) is not implemented"))
             return
         }

@@ -9,20 +9,18 @@ import RPCContracts
 /// A token that is present but bad is refused on every method, public or not, so a
 /// client learns at once that its token is no good.
 public struct AuthenticationInterceptor: ServerInterceptor {
-    static let healthCheck = "/sotay.rpc.v1.Health/Check"
-
     public let tokens: AccessTokenCodec
     public let publicMethods: Set<String>
     public let clock: WallClock
 
     public init(tokens: AccessTokenCodec, publicMethods: Set<String> = [], clock: WallClock = .system) {
         self.tokens = tokens
-        self.publicMethods = publicMethods.union([Self.healthCheck])
+        self.publicMethods = publicMethods.union([HealthMethod.check])
         self.clock = clock
     }
 
-    public func intercept(
-        _ context: CallContext, next: (CallContext) async throws -> [UInt8]
+    public nonisolated(nonsending) func intercept(
+        _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
         guard let header = context.metadata[MetadataKey.authorization] else {
             guard publicMethods.contains(context.method) else {

@@ -1,5 +1,7 @@
+import AdminContracts
 import Foundation
 import RPC
+import RPCContracts
 import Store
 
 /// Runs one service process: reads and checks the environment (DESIGN.md §9), opens
@@ -69,16 +71,18 @@ public enum ServiceMain {
             await kit.close()
             throw ServiceStartError(description: "cannot build the handlers: \(error)", exitStatus: 1)
         }
-        let metrics = MethodMetrics()
+        // Every method the server will serve, so each has its series from the start.
+        let metrics = MethodMetrics(
+            methods: services.flatMap(\.methods).map(\.path) + AdminMethod.allPaths + [HealthMethod.check])
         let server = RPCServer(
             configuration: ServerConfiguration(host: config.listen.host, port: config.listen.port),
             services: services + [AdminService(service: definition.name, metricsRegistry: metrics, database: database)],
             interceptors: [
-                CallLoggingInterceptor(logger: logger),
-                MetricsInterceptor(metrics: metrics),
+                CallObservingInterceptor(logger: logger, metrics: metrics),
                 AuthenticationInterceptor(tokens: kit.tokens, publicMethods: definition.publicMethods, clock: clock),
                 StoreErrorInterceptor(),
-            ])
+            ],
+            refusedCallObserver: metrics)
         do {
             try server.start()
         } catch {

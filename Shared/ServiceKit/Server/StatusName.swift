@@ -1,18 +1,8 @@
 import RPC
 import RPCContracts
 
-/// The canonical name of how a call ended ("OK", "NOT_FOUND"), as metrics and logs
-/// label it, from what the handler chain returned or threw.
+/// The canonical name of a status code ("OK", "NOT_FOUND"), as metrics and logs label it.
 enum StatusName {
-    static func of(_ error: (any Error)?) -> String {
-        guard let error else { return "OK" }
-        switch error {
-        case let status as RPCError: return name(status.code)
-        case is CancellationError: return "CANCELLED"
-        default: return "UNKNOWN"
-        }
-    }
-
     static func name(_ code: StatusCode) -> String {
         switch code {
         case .ok: "OK"

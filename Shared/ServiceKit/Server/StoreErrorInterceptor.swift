@@ -10,8 +10,8 @@ import Store
 public struct StoreErrorInterceptor: ServerInterceptor {
     public init() {}
 
-    public func intercept(
-        _ context: CallContext, next: (CallContext) async throws -> [UInt8]
+    public nonisolated(nonsending) func intercept(
+        _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
         do {
             return try await next(context)

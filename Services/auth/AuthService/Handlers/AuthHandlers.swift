@@ -27,9 +27,8 @@ struct AuthHandlers: AuthServiceHandler, ClockedStorage {
     let trustedProxies: Set<String>
 
     static let publicMethods: Set<String> = [
-        "/sotay.auth.v1.AuthService/StartRegistration", "/sotay.auth.v1.AuthService/ConfirmRegistration",
-        "/sotay.auth.v1.AuthService/SendLoginCode", "/sotay.auth.v1.AuthService/ConfirmLoginCode",
-        "/sotay.auth.v1.AuthService/Refresh",
+        AuthServiceMethod.startRegistration, AuthServiceMethod.confirmRegistration,
+        AuthServiceMethod.sendLoginCode, AuthServiceMethod.confirmLoginCode, AuthServiceMethod.refresh,
     ]
 
     /// A write that may have enqueued messages: the deliverer is woken once it has

@@ -1,0 +1,72 @@
+import RPC
+import RPCContracts
+
+/// Watches every call once, outermost: gives the handler its logger (`context.logger`),
+/// times the call, counts it into `MethodMetrics` and logs how it ended: server faults
+/// (UNKNOWN, INTERNAL, DATA_LOSS) at error level with the error's type, everything else
+/// at debug level. Only the method, request id, status and duration are logged:
+/// requests may carry personal data.
+///
+/// Built for the call path: one clock reading on each side feeds both the metrics and
+/// the log line, the logger is the same object for every call, and a line below the
+/// logger's level is never formatted.
+public struct CallObservingInterceptor: ServerInterceptor {
+    public let logger: Logger
+    public let metrics: MethodMetrics
+    private let loggerSource: CallLoggerSource
+
+    public init(logger: Logger, metrics: MethodMetrics) {
+        self.logger = logger
+        self.metrics = metrics
+        self.loggerSource = CallLoggerSource(base: logger)
+    }
+
+    public nonisolated(nonsending) func intercept(
+        _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
+    ) async throws -> [UInt8] {
+        var context = context
+        context[CallLoggerKey.self] = loggerSource
+        let started = ContinuousClock.now
+        do {
+            let response = try await next(context)
+            finished(context, .ok, error: nil, after: ContinuousClock.now - started)
+            return response
+        } catch {
+            finished(context, Self.code(of: error, in: context), error: error, after: ContinuousClock.now - started)
+            throw error
+        }
+    }
+
+    /// The code the caller saw. A handler cancelled because its deadline passed was
+    /// answered DEADLINE_EXCEEDED by the runtime, so it is labelled that, not CANCELLED.
+    static func code(of error: any Error, in context: CallContext) -> StatusCode {
+        switch error {
+        case let status as RPCError: status.code
+        case is CancellationError: context.deadline?.hasPassed == true ? .deadlineExceeded : .cancelled
+        default: .unknown
+        }
+    }
+
+    private func finished(_ context: CallContext, _ code: StatusCode, error: (any Error)?, after elapsed: Duration) {
+        metrics.record(method: context.method, code: code, duration: elapsed)
+        let serverFault = code == .unknown || code == .internal || code == .dataLoss
+        let level: LogLevel = serverFault ? .error : .debug
+        guard logger.isEnabled(level) else { return }
+        var fields = context.logFields
+        fields["status"] = StatusName.name(code)
+        fields["duration_ms"] = Self.milliseconds(elapsed)
+        if serverFault, let error, !(error is RPCError) {
+            // The caller saw only "the server failed"; the operator needs the type.
+            fields["error_type"] = String(describing: type(of: error))
+        }
+        logger.log(level, "call finished", fields)
+    }
+
+    /// "12.34": milliseconds with two decimals, without Foundation's formatter.
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let hundredths = max(0, seconds) * 100_000 + (attoseconds + 5_000_000_000_000) / 10_000_000_000_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+}
