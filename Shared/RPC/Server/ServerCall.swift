@@ -16,13 +16,17 @@ final class ServerCall: LoopTimer, @unchecked Sendable {
     var task: Task<Void, Never>?
     /// Answered, cancelled or abandoned: the handler's result will be dropped.
     var isSettled = false
+    /// Counted under the server-wide call limit (every call but Health/Check, which is
+    /// answered outside the limits).
+    let holdsCallSlot: Bool
 
     /// In the call table (and timer heap): the handler did not answer synchronously.
     var isRegistered: Bool { task != nil }
 
-    init(id: UInt64, connection: ServerConnection) {
+    init(id: UInt64, connection: ServerConnection, holdsCallSlot: Bool) {
         self.id = id
         self.connection = connection
+        self.holdsCallSlot = holdsCallSlot
     }
 
     override func timerFired() {
