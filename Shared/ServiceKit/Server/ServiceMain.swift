@@ -64,7 +64,7 @@ public enum ServiceMain {
         }
         let metrics = MethodMetrics()
         let server = RPCServer(
-            configuration: ServerConfiguration(host: config.listen.host, port: config.listen.port),
+            configuration: config.serverConfiguration,
             services: services + [AdminService(service: definition.name, metricsRegistry: metrics, database: database)],
             interceptors: [
                 CallLoggingInterceptor(logger: logger),
