@@ -241,6 +241,35 @@ final class HostileClientTests: XCTestCase {
         await stop(server)
     }
 
+    func testAClientPipeliningThousandsOfCallsDoesNotMakeOthersWaitForAllOfThem() async throws {
+        let probe = Probe()
+        let server = try startServer(services: [TestService(probe: probe)]) { $0.eventLoopCount = 1 }
+        let hog = try RawConnection(port: server.port)
+        let flooder = try RawConnection(port: server.port)
+        let bystander = try RawConnection(port: server.port)
+        // Holds the only loop, so that the flood and the bystander's call are both
+        // waiting in their sockets when it next looks.
+        hog.send(frame: RawConnection.request(id: 1, method: TestService.path("HogLoop")))
+        let held = await probe.wait { probe.started == 1 }
+        XCTAssertTrue(held)
+        let flood = 1000
+        var requests: [UInt8] = []
+        for id in 1...flood {
+            requests += RawConnection.framed(RawConnection.request(
+                id: UInt64(id), method: TestService.path("Record"), payload: TestMessage(number: 1).wireEncoded()).wireEncoded())
+        }
+        flooder.send(requests)
+        bystander.send(frame: RawConnection.request(
+            id: 1, method: TestService.path("Record"), payload: TestMessage(number: 2).wireEncoded()))
+        probe.openGate()
+        XCTAssertEqual(bystander.readFrame()?.callID, 1)
+        let allHandled = await probe.wait { probe.finishedOrder.count == flood + 1 }
+        XCTAssertTrue(allHandled)
+        let position = probe.finishedOrder.firstIndex(of: 2) ?? flood
+        XCTAssertLessThan(position, flood, "the bystander's call waited for every call of the flood")
+        await stop(server)
+    }
+
     // MARK: - Finding 8: protocol promises
 
     func testACallIDReusedWhileInFlightIsRefusedAndTheFirstCallIsStillAnswered() async throws {

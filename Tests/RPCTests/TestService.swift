@@ -19,6 +19,8 @@ final class Probe: @unchecked Sendable {
     var finishedOrder: [UInt64] { lock.withLock { _finished } }
     func attempts(_ key: String) -> Int { lock.withLock { _attempts[key, default: 0] } }
 
+    var isGateOpen: Bool { lock.withLock { _gateOpen } }
+
     /// Lets every Gated call (waiting or to come) answer.
     func openGate() {
         let waiters = lock.withLock {
@@ -129,6 +131,18 @@ struct TestService: RPCService {
                 }
                 probe.didFinish(UInt64(request.text) ?? 0)
                 return TestMessage(text: request.text, data: [UInt8](repeating: 0x47, count: Int(request.number)))
+            },
+            .unary(path: TestService.path("HogLoop")) { (request: TestMessage, _) in
+                // Blocks its event loop's thread (never suspending) until the gate opens,
+                // so that a test can line up work for the loop's next turn.
+                probe.didStart()
+                while !probe.isGateOpen { usleep(1_000) }
+                return request
+            },
+            .unary(path: TestService.path("Record")) { (request: TestMessage, _) in
+                // Answers at once, noting `number` in the order calls were handled.
+                probe.didFinish(request.number)
+                return request
             },
             .unary(path: TestService.path("Fail")) { (_: TestMessage, _) -> TestMessage in
                 throw HandlerSecretError()

@@ -30,6 +30,10 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     /// Bytes written to one connection per turn, for the same reason on the way out;
     /// the rest leaves on the next turn (the socket stays watched for writability).
     private static let bytesPerTurn = 1024 * 1024
+    /// Health checks in flight on one connection. They are outside the call limits, so
+    /// they have their own: a probe sends one at a time, and a client pipelining
+    /// thousands cannot start unbounded tasks should an interceptor make them wait.
+    private static let maxConcurrentHealthChecks = 16
 
     let fd: Int32
     let peer: String
@@ -47,6 +51,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var calls: [UInt64: ServerCall] = [:]
     /// Handler tasks not yet returned (may exceed `calls.count` after deadlines).
     private(set) var runningHandlers = 0
+    /// The Health/Check handlers among them.
+    private var runningHealthChecks = 0
     private var lastAcceptedCallID: UInt64 = 0
     private var lastMethod: (path: String, handler: RPCMethod.Handler)?
     private var readingPaused = false
@@ -209,7 +215,14 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             refuse(frame, .resourceExhausted, "request metadata exceeds \(configuration.maxMetadataSize) bytes")
             return
         }
-        if !isHealthCheck {
+        if isHealthCheck {
+            guard runningHealthChecks < ServerConnection.maxConcurrentHealthChecks else {
+                refuse(frame, .resourceExhausted,
+                       "more than \(ServerConnection.maxConcurrentHealthChecks) health checks in flight on this connection")
+                return
+            }
+            runningHealthChecks += 1
+        } else {
             guard runningHandlers < configuration.maxConcurrentCallsPerConnection else {
                 refuse(frame, .resourceExhausted,
                        "more than \(configuration.maxConcurrentCallsPerConnection) calls in flight on this connection")
@@ -228,7 +241,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             ?? .generated(home.nextRequestNumber())
         let context = CallContext(method: frame.method, metadata: frame.metadata, requestID: requestID,
                                   deadline: deadline, peer: peer)
-        let call = ServerCall(id: id, connection: self, holdsCallSlot: !isHealthCheck)
+        let call = ServerCall(id: id, connection: self, isHealthCheck: isHealthCheck)
         runningHandlers += 1
         let dispatcher = server.dispatcher
         let payload = frame.payload
@@ -270,7 +283,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
 
     private func handlerFinished(_ call: ServerCall, _ outcome: CallOutcome) {
         runningHandlers -= 1
-        if call.holdsCallSlot { server.callFinished() }
+        if call.isHealthCheck { runningHealthChecks -= 1 } else { server.callFinished() }
         if !call.isSettled {
             settle(call)
             respond(call.id, outcome)
