@@ -164,7 +164,9 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         case .cancel:
             lastActivityAt = lastReadAt
             cancelCall(frame.callID)
-        case .ping: sendControl(.pong, callID: frame.callID)  // Liveness, not activity: pings do not keep a connection from idling out.
+        case .ping:
+            // Liveness, not activity: pings alone do not keep a connection from idling out.
+            sendControl(.pong, callID: frame.callID)
         case .pong, .goaway: break  // PONG: the read itself proved liveness. GOAWAY: the client is leaving.
         default:
             fail(.internal, "unexpected frame kind \(frame.kind.rawValue) from a client")
