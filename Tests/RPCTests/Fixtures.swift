@@ -8,12 +8,14 @@ import XCTest
 /// Starts a server on 127.0.0.1 port 0 with `configure` applied.
 func startServer(
     services: [any RPCService], interceptors: [any ServerInterceptor] = [],
+    refusedCallObserver: (any RefusedCallObserver)? = nil,
     _ configure: (inout ServerConfiguration) -> Void = { _ in }
 ) throws -> RPCServer {
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
     configuration.eventLoopCount = 2
     configure(&configuration)
-    let server = RPCServer(configuration: configuration, services: services, interceptors: interceptors)
+    let server = RPCServer(configuration: configuration, services: services, interceptors: interceptors,
+                           refusedCallObserver: refusedCallObserver)
     try server.start()
     return server
 }
@@ -62,6 +64,8 @@ func callError(_ body: () async throws -> TestMessage) async -> RPCError? {
 /// A blocking TCP client that speaks raw bytes, for hostile and misbehaving peers.
 final class RawConnection {
     let fd: Int32
+    /// The last receive failed because the receive timeout passed (not a close).
+    private(set) var receiveTimedOut = false
 
     init(port: Int, receiveTimeout: Int = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -122,7 +126,10 @@ final class RawConnection {
         var offset = 0
         while offset < count {
             let n = buffer[offset...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { return nil }
+            if n <= 0 {
+                receiveTimedOut = n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+                return nil
+            }
             offset += n
         }
         return buffer
@@ -134,6 +141,14 @@ final class RawConnection {
         let length = Int(prefix[0]) << 24 | Int(prefix[1]) << 16 | Int(prefix[2]) << 8 | Int(prefix[3])
         guard let body = receive(length) else { return nil }
         return try? Frame(wireEncoded: body)
+    }
+
+    /// Frames until the server closes the connection; nil when it did not close
+    /// within the receive timeout.
+    func framesUntilClose() -> [Frame]? {
+        var frames: [Frame] = []
+        while let frame = readFrame() { frames.append(frame) }
+        return receiveTimedOut ? nil : frames
     }
 
     /// Reads and discards until the server closes; false on timeout.

@@ -10,11 +10,49 @@ final class Probe: @unchecked Sendable {
     private var _cancelled = 0
     private var _finished: [UInt64] = []
     private var _attempts: [String: Int] = [:]
+    private var _gateOpen = false
+    private var _gateWaiters: [Int: CheckedContinuation<Void, any Error>] = [:]
+    private var _nextGateWaiter = 0
 
     var started: Int { lock.withLock { _started } }
     var cancelled: Int { lock.withLock { _cancelled } }
     var finishedOrder: [UInt64] { lock.withLock { _finished } }
     func attempts(_ key: String) -> Int { lock.withLock { _attempts[key, default: 0] } }
+
+    var isGateOpen: Bool { lock.withLock { _gateOpen } }
+
+    /// Lets every Gated call (waiting or to come) answer.
+    func openGate() {
+        let waiters = lock.withLock {
+            _gateOpen = true
+            defer { _gateWaiters = [:] }
+            return _gateWaiters
+        }
+        for waiter in waiters.values { waiter.resume() }
+    }
+
+    /// Returns once the gate is open; throws CancellationError if the task is cancelled first.
+    func passGate() async throws {
+        let id = lock.withLock {
+            _nextGateWaiter += 1
+            return _nextGateWaiter
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let now: Result<Void, any Error>? = lock.withLock {
+                    if _gateOpen { return .success(()) }
+                    // Cancelled before registering: the handler below found nothing to resume.
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    _gateWaiters[id] = continuation
+                    return nil
+                }
+                if let now { continuation.resume(with: now) }
+            }
+        } onCancel: {
+            let waiter = lock.withLock { _gateWaiters.removeValue(forKey: id) }
+            waiter?.resume(throwing: CancellationError())
+        }
+    }
 
     func didStart() { lock.withLock { _started += 1 } }
     func didCancel() { lock.withLock { _cancelled += 1 } }
@@ -78,6 +116,32 @@ struct TestService: RPCService {
                 probe.didStart()
                 let end = ContinuousClock.now + .milliseconds(Int(request.number))
                 while ContinuousClock.now < end { await Task.yield(); usleep(1_000) }
+                return request
+            },
+            .unary(path: TestService.path("Gated")) { (request: TestMessage, _) in
+                // Waits until the test opens the gate, then answers `number` bytes (echoing
+                // `text`): many responses produced at once, when the test chooses.
+                // Reports completion (the number in `text`) or cancellation.
+                probe.didStart()
+                do {
+                    try await probe.passGate()
+                } catch {
+                    probe.didCancel()
+                    throw error
+                }
+                probe.didFinish(UInt64(request.text) ?? 0)
+                return TestMessage(text: request.text, data: [UInt8](repeating: 0x47, count: Int(request.number)))
+            },
+            .unary(path: TestService.path("HogLoop")) { (request: TestMessage, _) in
+                // Blocks its event loop's thread (never suspending) until the gate opens,
+                // so that a test can line up work for the loop's next turn.
+                probe.didStart()
+                while !probe.isGateOpen { usleep(1_000) }
+                return request
+            },
+            .unary(path: TestService.path("Record")) { (request: TestMessage, _) in
+                // Answers at once, noting `number` in the order calls were handled.
+                probe.didFinish(request.number)
                 return request
             },
             .unary(path: TestService.path("Fail")) { (_: TestMessage, _) -> TestMessage in

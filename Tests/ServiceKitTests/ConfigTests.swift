@@ -21,6 +21,13 @@ import Testing
         ])
     }
 
+    @Test func trustedCallersAreExemptFromTheServersPerAddressLimit() throws {
+        let config = try ServiceConfig(service: .org, environment: ["SOTAY_TRUSTED_CALLERS": "10.0.0.9, ::1"])
+        #expect(config.trustedCallers == ["10.0.0.9", "::1"])
+        #expect(config.serverConfiguration.trustedAddresses == ["10.0.0.9", "::1"])
+        #expect(try ServiceConfig(service: .org, environment: [:]).serverConfiguration.trustedAddresses.isEmpty)
+    }
+
     @Test(arguments: [
         ("SOTAY_LISTEN", "7101"),
         ("SOTAY_LISTEN", "localhost:99999"),
@@ -28,6 +35,7 @@ import Testing
         ("SOTAY_ORG_ADDR", "org"),
         ("SOTAY_DATA_DIR", " "),
         ("SOTAY_LOG_LEVEL", "chatty"),
+        ("SOTAY_TRUSTED_CALLERS", "gateway"),
     ])
     func aMalformedValueFailsNamingItsVariable(variable: String, value: String) {
         #expect {

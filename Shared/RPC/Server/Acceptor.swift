@@ -14,12 +14,15 @@ final class Acceptor: EventHandler, @unchecked Sendable {
     private let homes: [ServerLoop]
     private var nextHome = 0
     private var registration: EventLoop.RegistrationID?
+    private let addresses: ConnectionsPerAddress
 
     init(fd: Int32, loop: EventLoop, homes: [ServerLoop], server: RPCServer) {
         self.fd = fd
         self.loop = loop
         self.homes = homes
         self.server = server
+        addresses = ConnectionsPerAddress(limit: server.configuration.maxConnectionsPerAddress,
+                                          trusted: server.configuration.trustedAddresses)
     }
 
     func start() throws(SystemError) {
@@ -32,13 +35,19 @@ final class Acceptor: EventHandler, @unchecked Sendable {
             guard fd >= 0 else { return }
             switch Socket.accept(listener: fd) {
             case .accepted(let connection, let peer):
+                guard let slot = addresses.tryAdmit(peer.host) else {
+                    turnAway(connection, "too many connections from \(peer.host)")
+                    continue
+                }
                 guard server.tryAcceptConnection() else {
-                    turnAway(connection)
+                    slot.release()
+                    turnAway(connection, "the server has too many connections")
                     continue
                 }
                 let home = homes[nextHome]
                 nextHome = (nextHome + 1) % homes.count
-                home.loop.executeOrRun { home.adopt(fd: connection, peer: peer) }
+                let description = peer.description
+                home.loop.executeOrRun { home.adopt(fd: connection, peer: description, slot: slot) }
             case .wouldBlock:
                 return
             case .failed(let error) where error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM:
@@ -53,13 +62,13 @@ final class Acceptor: EventHandler, @unchecked Sendable {
         }
     }
 
-    /// Tells a connection over the limit why in a GOAWAY, then closes it. One small
+    /// Tells a connection over a limit why in a GOAWAY, then closes it. One small
     /// write into a fresh socket's empty buffer; if it does not fit, the close alone
     /// still tells the client.
-    private func turnAway(_ connection: Int32) {
+    private func turnAway(_ connection: Int32, _ reason: String) {
         var frame = Frame()
         frame.kind = .goaway
-        frame.status = RPCError(.resourceExhausted, "the server has too many connections").status
+        frame.status = RPCError(.resourceExhausted, reason).status
         let buffer = ByteBuffer()
         buffer.appendFrame(frame)
         let bytes = buffer.readableBytes

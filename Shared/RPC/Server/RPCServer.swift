@@ -40,6 +40,8 @@ public final class RPCServer: Sendable {
     let dispatcher: CallDispatcher
     /// Told about calls refused before dispatch (see `RefusedCallObserver`).
     let refusedCallObserver: (any RefusedCallObserver)?
+    /// Unwritten response bytes across all connections (`maxBufferedOutput`).
+    let bufferedOutput = BufferedOutputTotal()
     private let health = HealthStatus()
     private let shared = Lock(Shared())
     /// Handlers running, server-wide. Outside `shared` so that starting and finishing

@@ -15,16 +15,37 @@ public struct ServerConfiguration: Sendable {
     public var maxMetadataSize: Int = 8 * 1024
     /// Connections beyond this are told RESOURCE_EXHAUSTED in a GOAWAY and closed.
     public var maxConnections: Int = 10_000
+    /// Connections from one client address (the IP, whatever the port) beyond this are
+    /// told RESOURCE_EXHAUSTED in a GOAWAY and closed, so that one host cannot fill
+    /// `maxConnections` and lock everyone else out, Health probes included.
+    public var maxConnectionsPerAddress: Int = 512
+    /// Client addresses exempt from `maxConnectionsPerAddress`: the gateway, which
+    /// carries every user's calls. Literal IPs as the server sees them ("10.0.0.5",
+    /// "::1"; an IPv4 client of a dual-stack listener shows as "::ffff:10.0.0.5").
+    public var trustedAddresses: Set<String> = []
     /// Handlers running at once for one connection; the excess call gets
-    /// RESOURCE_EXHAUSTED and the connection stays up.
+    /// RESOURCE_EXHAUSTED and the connection stays up. Health/Check is not counted.
     public var maxConcurrentCallsPerConnection: Int = 1_024
-    /// Handlers running at once across the server.
+    /// Handlers running at once across the server. Health/Check is not counted, so a
+    /// busy server still answers its probes.
     public var maxConcurrentCalls: Int = 16_384
     /// Bytes of unwritten responses after which the server stops reading from a
-    /// connection, until half of them are written: a client that does not read its
-    /// responses cannot make the server buffer without bound.
+    /// connection (no new calls start for it; its frames wait unread), until half of
+    /// them are written.
     public var outputHighWaterMark: Int = 1024 * 1024
-    /// A connection with no calls and no frames for this long is closed.
+    /// Bytes of unwritten responses one connection may hold, counting those of calls
+    /// that were already running when reading stopped. Beyond it (after giving the
+    /// socket what it takes) the client is not reading: the connection is closed, its
+    /// calls are cancelled and their responses dropped. At least `maxFrameSize` plus
+    /// `outputHighWaterMark`, so one largest response always fits.
+    public var maxBufferedOutputPerConnection: Int = 16 * 1024 * 1024
+    /// Bytes of unwritten responses across all connections. Beyond it, every
+    /// connection over its `outputHighWaterMark` is closed (when it next produces a
+    /// response, or at the next timeout sweep): clients that do not read cannot
+    /// together exhaust the process's memory.
+    public var maxBufferedOutput: Int = 256 * 1024 * 1024
+    /// A connection with no calls for this long is closed. Only calls and cancels
+    /// count as activity: a client answering keepalive pings is still idle.
     public var idleTimeout: Duration = .seconds(300)
     /// A frame must arrive whole within this time of its first byte, so a client
     /// sending a byte a second cannot hold a connection slot forever.

@@ -23,12 +23,26 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         case closed
     }
 
+    /// Frames handled for one connection before the loop serves the others: a client
+    /// pipelining thousands of cheap calls in one write cannot hold the loop for all
+    /// of them; the rest wait for the next turn.
+    private static let framesPerTurn = 64
+    /// Bytes written to one connection per turn, for the same reason on the way out;
+    /// the rest leaves on the next turn (the socket stays watched for writability).
+    private static let bytesPerTurn = 1024 * 1024
+    /// Health checks in flight on one connection. They are outside the call limits, so
+    /// they have their own: a probe sends one at a time, and a client pipelining
+    /// thousands cannot start unbounded tasks should an interceptor make them wait.
+    private static let maxConcurrentHealthChecks = 16
+
     let fd: Int32
     let peer: String
     let loop: EventLoop
     private let server: RPCServer
     private let home: ServerLoop
     private let configuration: ServerConfiguration
+    /// This connection's place in its client address's count, released on close.
+    private let slot: AddressSlot
     private var registration: EventLoop.RegistrationID?
     private var phase = Phase.open
     private var reader: FrameReader
@@ -37,9 +51,16 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var calls: [UInt64: ServerCall] = [:]
     /// Handler tasks not yet returned (may exceed `calls.count` after deadlines).
     private(set) var runningHandlers = 0
+    /// The Health/Check handlers among them.
+    private var runningHealthChecks = 0
     private var lastAcceptedCallID: UInt64 = 0
     private var lastMethod: (path: String, handler: RPCMethod.Handler)?
     private var readingPaused = false
+    /// Stepped aside after `framesPerTurn` frames; the rest are handled next turn.
+    private var turnYielded = false
+    private var framesThisTurn = 0
+    /// Output bytes this connection has added to the server-wide total.
+    private var countedOutput = 0
     private var watchingWritable = false
     private var flushRequested = false
     private var lastReadAt: UInt64
@@ -47,9 +68,10 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var lastWriteProgressAt: UInt64
     private var pingSentAt: UInt64?
 
-    init(fd: Int32, peer: String, loop: EventLoop, home: ServerLoop, server: RPCServer) {
+    init(fd: Int32, peer: String, slot: AddressSlot, loop: EventLoop, home: ServerLoop, server: RPCServer) {
         self.fd = fd
         self.peer = peer
+        self.slot = slot
         self.loop = loop
         self.home = home
         self.server = server
@@ -62,24 +84,40 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     }
 
     func start() throws(SystemError) {
-        registration = try loop.register(fd: fd, events: EPOLLIN.rawValue, handler: self)
+        registration = try loop.register(fd: fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue, handler: self)
     }
 
     var isDraining: Bool { phase == .draining }
 
+    private var isReading: Bool { (phase == .open || phase == .draining) && !readingPaused && !turnYielded }
+
     // MARK: - Reading
 
     func handleEvents(_ events: UInt32) {
+        if events & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+            // Reset, or hung up both ways: nobody is left to answer, and epoll (level-
+            // triggered) would report it again on every turn.
+            close()
+            return
+        }
         if events & EPOLLOUT.rawValue != 0 { flushOutput() }
-        if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 { readAvailable() }
+        if events & EPOLLRDHUP.rawValue != 0 && !isReading && (phase == .open || phase == .draining) {
+            // The peer stopped sending while the server is not reading (output over the
+            // high-water mark, or its turn used up): its close would otherwise go unseen
+            // until a timeout, and its calls would run on for nobody.
+            close()
+            return
+        }
+        if events & EPOLLIN.rawValue != 0 { readAvailable() }
     }
 
     private func readAvailable() {
         let buffer = loop.readBuffer
+        framesThisTurn = 0
         // A few reads per wake-up, then other connections get their turn; epoll is
         // level-triggered, so what is left wakes the loop again.
         for _ in 0..<4 {
-            guard phase == .open || phase == .draining, !readingPaused, let base = buffer.baseAddress else { return }
+            guard isReading, let base = buffer.baseAddress else { return }
             switch Socket.read(fd, into: base, count: buffer.count) {
             case .transferred(let count):
                 let now = MonotonicClock.now()
@@ -107,9 +145,11 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     }
 
     /// Handles one frame; then has the reader stop when the connection is closing, and
-    /// pause once responses have filled the output past its high-water mark (the
-    /// frames left in this read wait, like the unread bytes in the socket).
+    /// pause once responses have filled the output past its high-water mark or the
+    /// connection has had its turn (the frames left in this read wait, like the unread
+    /// bytes in the socket).
     private func handleFrame(_ bytes: UnsafeRawBufferPointer) -> FrameReader.Next {
+        framesThisTurn += 1
         let frame: Frame
         do {
             frame = try Frame(wireEncoded: bytes)
@@ -117,17 +157,39 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             fail(.internal, "malformed frame: \(error)")
             return .stop
         }
-        lastActivityAt = lastReadAt
         switch frame.kind {
-        case .request: startCall(frame)
-        case .cancel: cancelCall(frame.callID)
-        case .ping: sendControl(.pong, callID: frame.callID)
+        case .request:
+            lastActivityAt = lastReadAt
+            startCall(frame)
+        case .cancel:
+            lastActivityAt = lastReadAt
+            cancelCall(frame.callID)
+        case .ping:
+            // Liveness, not activity: pings alone do not keep a connection from idling out.
+            sendControl(.pong, callID: frame.callID)
         case .pong, .goaway: break  // PONG: the read itself proved liveness. GOAWAY: the client is leaving.
         default:
             fail(.internal, "unexpected frame kind \(frame.kind.rawValue) from a client")
         }
         guard phase == .open || phase == .draining else { return .stop }
-        return readingPaused ? .pause : .more
+        if readingPaused { return .pause }
+        if framesThisTurn >= ServerConnection.framesPerTurn {
+            yieldTurn()
+            return .pause
+        }
+        return .more
+    }
+
+    /// Steps aside until the next turn; then handles the frames already read, and the
+    /// socket is read again once they are done.
+    private func yieldTurn() {
+        turnYielded = true
+        loop.executeNextTurn { [self] in
+            turnYielded = false
+            framesThisTurn = 0
+            guard phase == .open || phase == .draining, !readingPaused else { return }
+            if reader.hasPartialFrame { feed(UnsafeRawBufferPointer(start: nil, count: 0), now: MonotonicClock.now()) }
+        }
     }
 
     // MARK: - Calls
@@ -135,30 +197,43 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private func startCall(_ frame: Frame) {
         let id = frame.callID
         guard calls[id] == nil else {
-            fail(.internal, "call id \(id) reused while in flight")
+            // Answered, and the connection kept: GOAWAY would promise answers up to the
+            // last accepted id, the first call with this id among them.
+            refuse(frame, .invalidArgument, "call_id \(id) is already in flight on this connection")
             return
         }
-        if phase == .draining && frame.method != HealthService.checkPath {
-            respond(id, .failure(.unavailable, "the server is shutting down; retry on another replica"))
+        // Health/Check is answered outside the call limits: a probe must see a busy
+        // server as busy but alive, not as failing.
+        let isHealthCheck = frame.method == HealthService.checkPath
+        if phase == .draining && !isHealthCheck {
+            refuse(frame, .unavailable, "the server is shutting down; retry on another replica")
             return
         }
         guard let handler = handler(for: frame.method) else {
-            server.refusedCallObserver?.callRefused(method: frame.method, code: .unimplemented)
-            respond(id, .failure(.unimplemented, "method \(frame.method.prefix(200)) is not implemented"))
+            refuse(frame, .unimplemented, "method \(frame.method.prefix(200)) is not implemented")
             return
         }
         guard frame.metadata.isEmpty || metadataSize(frame.metadata) <= configuration.maxMetadataSize else {
-            respond(id, .failure(.resourceExhausted, "request metadata exceeds \(configuration.maxMetadataSize) bytes"))
+            refuse(frame, .resourceExhausted, "request metadata exceeds \(configuration.maxMetadataSize) bytes")
             return
         }
-        guard runningHandlers < configuration.maxConcurrentCallsPerConnection else {
-            respond(id, .failure(.resourceExhausted,
-                                 "more than \(configuration.maxConcurrentCallsPerConnection) calls in flight on this connection"))
-            return
-        }
-        guard server.tryStartCall() else {
-            respond(id, .failure(.resourceExhausted, "the server has too many calls in flight"))
-            return
+        if isHealthCheck {
+            guard runningHealthChecks < ServerConnection.maxConcurrentHealthChecks else {
+                refuse(frame, .resourceExhausted,
+                       "more than \(ServerConnection.maxConcurrentHealthChecks) health checks in flight on this connection")
+                return
+            }
+            runningHealthChecks += 1
+        } else {
+            guard runningHandlers < configuration.maxConcurrentCallsPerConnection else {
+                refuse(frame, .resourceExhausted,
+                       "more than \(configuration.maxConcurrentCallsPerConnection) calls in flight on this connection")
+                return
+            }
+            guard server.tryStartCall() else {
+                refuse(frame, .resourceExhausted, "the server has too many calls in flight")
+                return
+            }
         }
         lastAcceptedCallID = Swift.max(lastAcceptedCallID, id)
         let deadline: Deadline? = frame.timeoutMS > 0
@@ -168,7 +243,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             ?? .generated(home.nextRequestNumber())
         let context = CallContext(method: frame.method, metadata: frame.metadata, requestID: requestID,
                                   deadline: deadline, peer: peer)
-        let call = ServerCall(id: id, connection: self)
+        let call = ServerCall(id: id, connection: self, isHealthCheck: isHealthCheck)
         runningHandlers += 1
         let dispatcher = server.dispatcher
         let payload = frame.payload
@@ -191,6 +266,14 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         if let deadline { loop.schedule(call, at: deadline.uptimeNanoseconds) }
     }
 
+    /// Answers a call the runtime turns away itself, before any interceptor or handler,
+    /// and tells the server's observer: the one path for every refusal, so each is
+    /// observed exactly once.
+    private func refuse(_ frame: Frame, _ code: StatusCode, _ message: String) {
+        server.refusedCallObserver?.callRefused(method: frame.method, code: code)
+        respond(frame.callID, .failure(code, message))
+    }
+
     /// The dispatcher's handler for `path`. A connection mostly repeats a few methods,
     /// so the last one found is kept: comparing paths is cheaper than hashing one.
     private func handler(for path: String) -> RPCMethod.Handler? {
@@ -202,7 +285,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
 
     private func handlerFinished(_ call: ServerCall, _ outcome: CallOutcome) {
         runningHandlers -= 1
-        server.callFinished()
+        if call.isHealthCheck { runningHealthChecks -= 1 } else { server.callFinished() }
         if !call.isSettled {
             settle(call)
             respond(call.id, outcome)
@@ -254,37 +337,91 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     }
 
     private func enqueue(_ frame: Frame) {
+        let before = output.readableCount
         output.appendFrame(frame)
+        countOutput(output.readableCount - before)
         if !flushRequested {
             flushRequested = true
             loop.requestFlush(self)
         }
-        if !readingPaused && output.readableCount > configuration.outputHighWaterMark {
+        guard output.readableCount > configuration.outputHighWaterMark else { return }
+        if !readingPaused {
             readingPaused = true
             updateInterest()
         }
+        enforceOutputLimits()
+    }
+
+    /// Reading stops at the high-water mark, but calls already running still answer.
+    /// Past the connection's own limit, or past the server-wide one while over its
+    /// high-water mark, the client is not keeping up: once the socket has taken what
+    /// it will, the connection is closed and its responses dropped.
+    private func enforceOutputLimits() {
+        let overConnectionLimit = output.readableCount > configuration.maxBufferedOutputPerConnection
+        guard overConnectionLimit || server.bufferedOutput.current > configuration.maxBufferedOutput else { return }
+        switch writeOutput() {
+        case .failed:
+            close()
+        case .drained, .pending:
+            if output.readableCount > configuration.maxBufferedOutputPerConnection || isOverServerLimit { close() }
+        }
+    }
+
+    /// Over the server-wide output limit, and one of the connections holding it.
+    private var isOverServerLimit: Bool {
+        output.readableCount > configuration.outputHighWaterMark
+            && server.bufferedOutput.current > configuration.maxBufferedOutput
+    }
+
+    private func countOutput(_ delta: Int) {
+        countedOutput += delta
+        server.bufferedOutput.add(delta)
+    }
+
+    private enum WriteOutcome {
+        case drained
+        /// The socket is full, or this turn's share is written: wait for writability.
+        case pending
+        case failed
+    }
+
+    /// Writes pending output, at most `bytesPerTurn` of it.
+    private func writeOutput() -> WriteOutcome {
+        var written = 0
+        while !output.isEmpty {
+            guard written < ServerConnection.bytesPerTurn else { return .pending }
+            let bytes = output.readableBytes
+            guard let base = bytes.baseAddress else { break }
+            switch Socket.write(fd, from: base, count: Swift.min(bytes.count, ServerConnection.bytesPerTurn - written)) {
+            case .transferred(let count):
+                output.consume(count)
+                countOutput(-count)
+                written += count
+                lastWriteProgressAt = MonotonicClock.now()
+            case .wouldBlock, .endOfFile:
+                return .pending
+            case .failed:
+                return .failed
+            }
+        }
+        return .drained
     }
 
     func flushOutput() {
         flushRequested = false
         guard phase != .closed else { return }
-        while !output.isEmpty {
-            let bytes = output.readableBytes
-            guard let base = bytes.baseAddress else { break }
-            switch Socket.write(fd, from: base, count: bytes.count) {
-            case .transferred(let count):
-                output.consume(count)
-                lastWriteProgressAt = MonotonicClock.now()
-            case .wouldBlock, .endOfFile:
-                if !watchingWritable {
-                    watchingWritable = true
-                    updateInterest()
-                }
-                return
-            case .failed:
-                close()
-                return
+        switch writeOutput() {
+        case .failed:
+            close()
+            return
+        case .pending:
+            if !watchingWritable {
+                watchingWritable = true
+                updateInterest()
             }
+            return
+        case .drained:
+            break
         }
         output.releaseIfEmpty(above: 256 * 1024)
         if phase == .closingAfterFlush {
@@ -299,12 +436,17 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         }
         // Frames that arrived in the read that paused are already out of the socket:
         // no EPOLLIN will announce them, so they are handled now.
-        if resume && reader.hasPartialFrame { feed(UnsafeRawBufferPointer(start: nil, count: 0), now: MonotonicClock.now()) }
+        if resume && !turnYielded && reader.hasPartialFrame {
+            framesThisTurn = 0
+            feed(UnsafeRawBufferPointer(start: nil, count: 0), now: MonotonicClock.now())
+        }
     }
 
     private func updateInterest() {
         guard let registration, phase != .closed else { return }
         var events: UInt32 = 0
+        // EPOLLRDHUP stays on while reading is paused, so a peer's close is noticed.
+        if phase == .open || phase == .draining { events |= EPOLLRDHUP.rawValue }
         if !readingPaused && (phase == .open || phase == .draining) { events |= EPOLLIN.rawValue }
         if watchingWritable { events |= EPOLLOUT.rawValue }
         loop.modify(fd: fd, id: registration, events: events)
@@ -349,13 +491,18 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         }
     }
 
-    /// Closes at once, cancelling every handler still running.
+    /// Closes at once, cancelling every handler still running and dropping the output
+    /// (handlers that outlive the connection keep it alive, not its buffer).
     func close() {
         guard phase != .closed else { return }
         abandonCalls()
         if let registration { loop.deregister(fd: fd, id: registration) }
         phase = .closed
         Socket.close(fd)
+        output.consume(output.readableCount)
+        output.releaseIfEmpty(above: 0)
+        countOutput(-countedOutput)
+        slot.release()
         home.connectionClosed(self)
         server.connectionClosed()
     }
@@ -378,7 +525,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             fail(.resourceExhausted, "a frame did not arrive whole within \(configuration.frameReadTimeout)")
             return
         }
-        if !output.isEmpty, now &- lastWriteProgressAt > configuration.writeStallTimeout.saturatingNanoseconds {
+        if !output.isEmpty, now &- lastWriteProgressAt > configuration.writeStallTimeout.saturatingNanoseconds
+            || isOverServerLimit {
             // The client is not reading; a final frame would not get through either.
             close()
             return

@@ -16,12 +16,13 @@ final class ServerLoop: @unchecked Sendable {
     }
 
     /// Takes over an accepted socket (on the loop thread).
-    func adopt(fd: Int32, peer: String) {
-        let connection = ServerConnection(fd: fd, peer: peer, loop: loop, home: self, server: server)
+    func adopt(fd: Int32, peer: String, slot: AddressSlot) {
+        let connection = ServerConnection(fd: fd, peer: peer, slot: slot, loop: loop, home: self, server: server)
         do {
             try connection.start()
         } catch {
             Socket.close(fd)
+            slot.release()
             server.connectionClosed()
             return
         }

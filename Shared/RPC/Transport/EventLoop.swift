@@ -61,6 +61,9 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
     private var running = true
     private var localWork: [Work] = []
     private var workInProgress: [Work] = []
+    /// Put off to the next iteration (`executeNextTurn`), and what the current one took.
+    private var nextTurnWork: [Work] = []
+    private var thisTurnWork: [Work] = []
     private var registrations: [Registration] = []
     private var freeSlots: [Int] = []
     private var timers = TimerHeap()
@@ -125,6 +128,14 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
     @inline(__always)
     func executeOrRun(_ body: @escaping @Sendable () -> Void) {
         if inEventLoop { body() } else { submit(.closure(body)) }
+    }
+
+    /// Runs `body` on the loop thread in the next iteration, after the sockets ready
+    /// then have been served: how a connection with more work than one turn's share
+    /// steps aside for the others. Loop thread only.
+    func executeNextTurn(_ body: @escaping () -> Void) {
+        assert(inEventLoop)
+        nextTurnWork.append(.closure(body))
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
@@ -237,6 +248,7 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
 
     private func run() {
         while running {
+            swap(&nextTurnWork, &thisTurnWork)
             let ready = epoll_wait(epollFD, events, Int32(EventLoop.eventCapacity), nextTimeout())
             if ready > 0 {
                 for index in 0..<Int(ready) {
@@ -253,6 +265,10 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
                     handler.handleEvents(events[index].events)
                 }
             }
+            if !thisTurnWork.isEmpty {
+                localWork.append(contentsOf: thisTurnWork)
+                thisTurnWork.removeAll(keepingCapacity: true)
+            }
             takeRemoteWork()
             fireDueTimers()
             runLocalWork()
@@ -261,7 +277,7 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
     }
 
     private func nextTimeout() -> Int32 {
-        if !localWork.isEmpty || !flushers.isEmpty { return 0 }
+        if !localWork.isEmpty || !flushers.isEmpty || !thisTurnWork.isEmpty { return 0 }
         guard let next = timers.nextFireAt else { return -1 }
         let now = MonotonicClock.now()
         if next <= now { return 0 }

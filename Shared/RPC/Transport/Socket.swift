@@ -37,7 +37,7 @@ enum Socket {
     }
 
     enum AcceptResult {
-        case accepted(fd: Int32, peer: String)
+        case accepted(fd: Int32, peer: SocketAddress)
         case wouldBlock
         /// Out of descriptors or memory, or the connection died in the backlog.
         case failed(Int32)
@@ -54,7 +54,7 @@ enum Socket {
             }
             if fd >= 0 {
                 setNoDelay(fd)
-                return .accepted(fd: fd, peer: SocketAddress(storage: storage, length: length).description)
+                return .accepted(fd: fd, peer: SocketAddress(storage: storage, length: length))
             }
             switch errno {
             case EINTR: continue

@@ -63,21 +63,30 @@ struct SocketAddress: Sendable, CustomStringConvertible {
         }
     }
 
-    var description: String {
+    /// The IP address alone, without the port ("10.0.0.5", "::1"): what the
+    /// per-address connection limit counts by.
+    var host: String {
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
         return withUnsafeBytes(of: storage) { raw -> String in
             switch family {
             case AF_INET:
                 var address = raw.load(as: sockaddr_in.self).sin_addr
                 inet_ntop(AF_INET, &address, &text, socklen_t(text.count))
-                return "\(SocketAddress.string(text)):\(port)"
             case AF_INET6:
                 var address = raw.load(as: sockaddr_in6.self).sin6_addr
                 inet_ntop(AF_INET6, &address, &text, socklen_t(text.count))
-                return "[\(SocketAddress.string(text))]:\(port)"
             default:
                 return "unknown"
             }
+            return SocketAddress.string(text)
+        }
+    }
+
+    var description: String {
+        switch family {
+        case AF_INET: return "\(host):\(port)"
+        case AF_INET6: return "[\(host)]:\(port)"
+        default: return "unknown"
         }
     }
 

@@ -15,6 +15,9 @@ public struct ServiceConfig: Sendable {
     /// `SOTAY_<PEER>_ADDR` for each service this one calls: comma-separated replicas;
     /// default `127.0.0.1:<the peer's port>`.
     public let peers: [ServiceName: [HostPort]]
+    /// `SOTAY_TRUSTED_CALLERS`: comma-separated IPs exempt from the server's
+    /// per-address connection limit (the gateway's); default none.
+    public let trustedCallers: Set<String>
 
     /// Reads and checks the environment; the error names the first variable at fault.
     public init(
@@ -41,6 +44,14 @@ public struct ServiceConfig: Sendable {
                 ?? [HostPort(host: "127.0.0.1", port: peer.defaultPort)]
         }
         self.peers = peers
+        trustedCallers = try Self.ipAddresses("SOTAY_TRUSTED_CALLERS", in: environment)
+    }
+
+    /// The server's address and limits as this environment sets them.
+    public var serverConfiguration: ServerConfiguration {
+        var configuration = ServerConfiguration(host: listen.host, port: listen.port)
+        configuration.trustedAddresses = trustedCallers
+        return configuration
     }
 
     /// The service's SQLite file, inside its data directory.
@@ -68,6 +79,20 @@ public struct ServiceConfig: Sendable {
                 throw ConfigError(variable: variable, problem: "'\(part)' is not host:port (list replicas separated by commas)")
             }
             addresses.append(address)
+        }
+        return addresses
+    }
+
+    private static func ipAddresses(_ variable: String, in environment: [String: String]) throws(ConfigError) -> Set<String> {
+        guard let value = environment[variable] else { return [] }
+        var addresses: Set<String> = []
+        for part in value.split(separator: ",") {
+            let address = part.trimmingCharacters(in: .whitespaces)
+            var bytes = in6_addr()
+            guard inet_pton(AF_INET, address, &bytes) == 1 || inet_pton(AF_INET6, address, &bytes) == 1 else {
+                throw ConfigError(variable: variable, problem: "'\(address)' is not an IP address (list them separated by commas)")
+            }
+            addresses.insert(address)
         }
         return addresses
     }

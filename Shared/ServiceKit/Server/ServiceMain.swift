@@ -75,7 +75,7 @@ public enum ServiceMain {
         let metrics = MethodMetrics(
             methods: services.flatMap(\.methods).map(\.path) + AdminMethod.allPaths + [HealthMethod.check])
         let server = RPCServer(
-            configuration: ServerConfiguration(host: config.listen.host, port: config.listen.port),
+            configuration: config.serverConfiguration,
             services: services + [AdminService(service: definition.name, metricsRegistry: metrics, database: database)],
             interceptors: [
                 CallObservingInterceptor(logger: logger, metrics: metrics),
