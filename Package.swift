@@ -88,7 +88,8 @@ let serviceKitTargets: [Target] = [
     ),
     .testTarget(
         name: "OrgTreeReplicaTests",
-        dependencies: ["OrgTreeReplica", "ServiceKit", "ServiceToolkit", "OrgContracts", "RPC", "RPCContracts"],
+        dependencies: ["TestSupport", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "OrgContracts", "RPC",
+                       "RPCContracts"],
         path: "Tests/OrgTreeReplicaTests"
     ),
     .target(

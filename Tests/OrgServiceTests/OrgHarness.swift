@@ -25,7 +25,8 @@ struct OrgHarness: ScopedHarness {
     var codec: AccessTokenCodec { tokens.codec }
 
     static func start() async throws -> OrgHarness {
-        let environment = try TestEnvironment("org")
+        // A running clock: the operator CLI's tests sign tokens with the real one.
+        let environment = try TestEnvironment("org", clock: TestClock(running: true))
         do {
             let service = try await environment.start(OrgServiceDefinition.definition)
             return OrgHarness(environment: environment, service: service, org: OrgServiceClient(channel: service.channel))
