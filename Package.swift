@@ -146,6 +146,29 @@ let authTargets: [Target] = [
     ),
 ]
 
+// Benchmarks of what users get: the real service executables as child processes,
+// driven by the C load generator (docs/benchmarks.md). ServiceBench starts them as
+// `sotay up` does and holds what both benchmarks share.
+let serviceBenchTargets: [Target] = [
+    .target(
+        name: "ServiceBench",
+        dependencies: ["OperatorCLI", "ServiceKit", "RPC", "RPCContracts", "Wire", "AuthContracts", "OrgContracts"],
+        path: "Tools/ServiceBench"
+    ),
+    .executableTarget(
+        name: "bench-service",
+        dependencies: ["ServiceBench", "CEchoBaseline", "OrgService", "AuthService", "ServiceKit", "RPCContracts", "AuthContracts",
+                       "OrgContracts", "sotay-org", "sotay-auth", "sotay"],
+        path: "Tools/bench-service"
+    ),
+    .executableTarget(
+        name: "bench-abuse",
+        dependencies: ["ServiceBench", "ServiceKit", "RPC", "RPCContracts", "AuthContracts", "OrgContracts", "sotay-org",
+                       "sotay-auth", "sotay"],
+        path: "Tools/bench-abuse"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -159,6 +182,6 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + serviceBenchTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

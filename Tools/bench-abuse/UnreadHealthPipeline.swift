@@ -1,0 +1,34 @@
+import Foundation
+import RPCContracts
+import ServiceBench
+
+/// Fifty connections pipelining Health/Check as fast as the sockets take it, never
+/// reading an answer: the server must stop reading them rather than queue answers.
+struct UnreadHealthPipeline: Attack {
+    let name = "50 non-reading connections pipelining Health"
+
+    func run(against target: AttackTarget, until stop: StopFlag) -> String {
+        let frame = RequestFrame(method: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest())
+        var connections: [RawConnection] = []
+        for _ in 0..<50 {
+            guard let connection = try? RawConnection(to: target.org, from: target.source) else { continue }
+            connections.append(connection)
+        }
+        var nextID: [UInt64] = Array(repeating: 1, count: connections.count)
+        var bytesSent = 0
+        while !stop.isSet {
+            var anySent = false
+            for index in connections.indices {
+                let batch = (nextID[index]..<(nextID[index] + 256)).flatMap { frame.bytes(callID: $0) }
+                let sent = connections[index].sendWithoutBlocking(batch)
+                // A partial frame may go out; the next batch starts a fresh id range anyway,
+                // which the server sees as a malformed stream at worst: also fair game.
+                nextID[index] += 256
+                bytesSent += sent
+                anySent = anySent || sent > 0
+            }
+            if !anySent { usleep(20_000) }
+        }
+        return "\(connections.count) connections, \(bytesSent / 1024) KiB of Health calls written, none read"
+    }
+}
