@@ -103,6 +103,7 @@ public final class BenchSuite: Sendable {
             .getTreeSnapshot(request, options: CallOptions(metadata: try operatorMetadata()))
         guard snapshot.units.isEmpty else { return }
         print("first run: loading the province preset with `sotay seed --preset province` (kept in \(dataFolder.path)) …")
+        fflush(nil)  // every stream: ours before the child's own output, when they go to a file or a pipe
         let seed = Process()
         seed.executableURL = Self.binaryFolder.appendingPathComponent("sotay")
         seed.arguments = ["seed", "--preset", "province", "--out", seedFolder.path]

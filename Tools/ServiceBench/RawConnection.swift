@@ -12,8 +12,10 @@ public final class RawConnection {
     private var input: [UInt8] = []
 
     /// Connects to `address` (IPv4: the attackers pick their source address) from `source` (such as 127.0.0.2) when given.
-    /// A receive timeout bounds every read, so a silent server cannot hang the caller.
-    public init(to address: HostPort, from source: String? = nil, receiveTimeout: Duration = .seconds(5)) throws {
+    /// `timeout` bounds the connect (a full accept queue drops SYNs, and a blocking
+    /// connect would retry for minutes), every blocking send and every read, so a
+    /// silent or saturated server cannot hang the caller.
+    public init(to address: HostPort, from source: String? = nil, timeout: Duration = .seconds(5)) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw BenchError("socket: errno \(errno)") }
         do {
@@ -24,6 +26,11 @@ public final class RawConnection {
                 }
                 guard bound == 0 else { throw BenchError("bind \(source): errno \(errno)") }
             }
+            let seconds = timeout.components.seconds
+            var limit = timeval(tv_sec: Int(seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
+            // Linux applies the send timeout to a blocking connect as well.
+            setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
             var remote = try Self.socketAddress(address.host, port: address.port)
             let connected = withUnsafePointer(to: &remote) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -31,9 +38,6 @@ public final class RawConnection {
             guard connected == 0 else { throw BenchError("connect \(address.host):\(address.port): errno \(errno)") }
             var one: Int32 = 1
             setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            let seconds = receiveTimeout.components.seconds
-            var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int(receiveTimeout.components.attoseconds / 1_000_000_000_000))
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         } catch {
             Glibc.close(descriptor)
             throw error
@@ -86,19 +90,25 @@ public final class RawConnection {
         }
     }
 
-    /// The response to `callID`, answering the server's keepalive pings on the way.
+    /// The response to `callID`, answering the server's keepalive pings on the way and
+    /// skipping answers to other calls (for a caller with one call in flight).
     public func response(to callID: UInt64) throws -> Frame {
+        while true {
+            let frame = try nextResponse()
+            if frame.callID == callID { return frame }
+        }
+    }
+
+    /// The next response, whichever call it answers (they come in any order),
+    /// answering the server's keepalive pings on the way.
+    public func nextResponse() throws -> Frame {
         while true {
             let frame = try readFrame()
             switch frame.kind {
-            case .ping:
-                try answer(ping: frame)
-            case .response where frame.callID == callID:
-                return frame
-            case .goaway:
-                throw BenchError("the server sent GOAWAY")
-            default:
-                continue
+            case .ping: try answer(ping: frame)
+            case .response: return frame
+            case .goaway: throw BenchError("the server sent GOAWAY")
+            default: continue
             }
         }
     }

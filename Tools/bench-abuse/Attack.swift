@@ -1,5 +1,6 @@
 import Foundation
 import RPC
+import RPCContracts
 import ServiceBench
 import Synchronization
 
@@ -54,6 +55,13 @@ final class AttackRun: Sendable {
         finished.wait()
         return reports.withLock { $0.sorted() }
     }
+}
+
+/// "12 INVALID_ARGUMENT, 3 OK; 1× read: timed out": what an attacker got back.
+func tally(answers: [StatusCode: Int], failures: [String: Int]) -> String {
+    let answered = answers.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
+    let failed = failures.map { "\($0.value)× \($0.key)" }.sorted().joined(separator: "; ")
+    return "answers: \(answered.isEmpty ? "none" : answered)" + (failed.isEmpty ? "" : "; failures: \(failed)")
 }
 
 /// Sleeps in short steps until `stop` is set: what an attacker does while it holds on.

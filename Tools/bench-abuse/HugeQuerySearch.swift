@@ -15,22 +15,21 @@ struct HugeQuerySearch: Attack {
             .joined(separator: " ")
         let frame = RequestFrame(method: "/sotay.org.v1.OrgService/SearchMembers", metadata: target.staff, request: request)
         var codes: [StatusCode: Int] = [:]
-        var failure = ""
+        var failures: [String: Int] = [:]
         var nextID: UInt64 = 1
-        while !stop.isSet, failure.isEmpty {
+        while !stop.isSet {
             do {
                 let connection = try RawConnection(to: target.org, from: target.source)
                 while !stop.isSet {
                     let ids = nextID..<(nextID + 8)
                     nextID += 8
                     try connection.send(ids.flatMap { frame.bytes(callID: $0) })
-                    for id in ids { codes[try connection.response(to: id).status?.code ?? .ok, default: 0] += 1 }
+                    for _ in ids { codes[try connection.nextResponse().status?.code ?? .ok, default: 0] += 1 }
                 }
             } catch {
-                failure = "stopped: \(error)"
+                failures[String(describing: error), default: 0] += 1  // then a new connection
             }
         }
-        let answers = codes.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
-        return "\(request.query.count) characters; answers: \(answers.isEmpty ? "none" : answers) \(failure)"
+        return "\(request.query.count) characters; " + tally(answers: codes, failures: failures)
     }
 }

@@ -13,7 +13,7 @@ struct IdleKeepalive: Attack {
         var connections: [RawConnection] = []
         for address in [target.org, target.auth] {
             for _ in 0..<perService {
-                guard let connection = try? RawConnection(to: address, from: target.source, receiveTimeout: .milliseconds(200))
+                guard let connection = try? RawConnection(to: address, from: target.source, timeout: .seconds(1))
                 else { continue }
                 connections.append(connection)
             }

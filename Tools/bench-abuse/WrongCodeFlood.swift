@@ -11,40 +11,37 @@ struct WrongCodeFlood: Attack {
     let maxCalls = 2_000_000
 
     func run(against target: AttackTarget, until stop: StopFlag) -> String {
-        var connections: [RawConnection] = []
-        for _ in 0..<4 {
-            guard let connection = try? RawConnection(to: target.auth, from: target.source) else { continue }
-            connections.append(connection)
-        }
         var codes: [StatusCode: Int] = [:]
+        var failures: [String: Int] = [:]
         var calls = 0
         var nextID: UInt64 = 1
-        var failure = ""
-        do {
-            while !stop.isSet, calls < maxCalls, !connections.isEmpty {
-                var rounds: [(RawConnection, Range<UInt64>)] = []
-                for connection in connections {
-                    let ids = nextID..<(nextID + 64)
-                    nextID += 64
-                    try connection.send(ids.flatMap { id in
-                        var request = ConfirmLoginCodeRequest()
-                        let digits = String(id % 100_000_000)
-                        request.phone = "09" + String(repeating: "0", count: 8 - digits.count) + digits
-                        request.code = "000000"
-                        return RequestFrame(method: "/sotay.auth.v1.AuthService/ConfirmLoginCode", request: request)
-                            .bytes(callID: id)
-                    })
-                    rounds.append((connection, ids))
+        while !stop.isSet, calls < maxCalls {
+            do {
+                let connections = try (0..<4).map { _ in try RawConnection(to: target.auth, from: target.source) }
+                while !stop.isSet, calls < maxCalls {
+                    for connection in connections {
+                        let ids = nextID..<(nextID + 64)
+                        nextID += 64
+                        try connection.send(ids.flatMap { id in wrongCode(for: id).bytes(callID: id) })
+                    }
+                    for connection in connections {
+                        for _ in 0..<64 { codes[try connection.nextResponse().status?.code ?? .ok, default: 0] += 1 }
+                        calls += 64
+                    }
                 }
-                for (connection, ids) in rounds {
-                    for id in ids { codes[try connection.response(to: id).status?.code ?? .ok, default: 0] += 1 }
-                    calls += ids.count
-                }
+            } catch {
+                failures[String(describing: error), default: 0] += 1  // then four new connections
             }
-        } catch {
-            failure = " stopped: \(error)"
         }
-        let answers = codes.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
-        return "\(calls) tries on \(connections.count) connections; answers: \(answers.isEmpty ? "none" : answers)\(failure)"
+        return "\(calls) tries; " + tally(answers: codes, failures: failures)
+    }
+
+    /// A wrong code for a made-up mobile number (09 and eight digits from the call id).
+    private func wrongCode(for id: UInt64) -> RequestFrame {
+        var request = ConfirmLoginCodeRequest()
+        let digits = String(id % 100_000_000)
+        request.phone = "09" + String(repeating: "0", count: 8 - digits.count) + digits
+        request.code = "000000"
+        return RequestFrame(method: "/sotay.auth.v1.AuthService/ConfirmLoginCode", request: request)
     }
 }
