@@ -35,7 +35,10 @@ public final class RawConnection {
             let connected = withUnsafePointer(to: &remote) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            guard connected == 0 else { throw BenchError("connect \(address.host):\(address.port): errno \(errno)") }
+            guard connected == 0 else {
+                throw BenchError("connect \(address.host):\(address.port): "
+                                 + (errno == EINPROGRESS ? "not accepted within \(timeout)" : "errno \(errno)"))
+            }
             var one: Int32 = 1
             setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         } catch {

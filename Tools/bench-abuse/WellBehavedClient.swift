@@ -7,12 +7,22 @@ import ServiceKit
 /// The user the attacks must not hurt: from 127.0.0.1, one call every `interval`
 /// (a steady mix of Health, GetMember, SearchMembers and ListSessions with real
 /// tokens), each waiting for its answer; every answer that is not OK, and every
-/// call that gets none within 5 s, is an error.
-struct WellBehavedClient: Sendable {
+/// call that gets none within 5 s, is an error. Like a gateway, it keeps its
+/// connections from one phase to the next and opens a new one only after an error.
+final class WellBehavedClient: @unchecked Sendable {
+    // @unchecked Sendable: `connections` is used only by the thread of the one `run`
+    // in progress, and `run` returns only after that thread is done; runs never overlap.
     let calls: [(service: ServiceName, frame: RequestFrame)]
     let org: HostPort
     let auth: HostPort
-    var interval: Duration = .milliseconds(5)
+    let interval: Duration = .milliseconds(5)
+    private var connections: [ServiceName: RawConnection] = [:]
+
+    init(calls: [(service: ServiceName, frame: RequestFrame)], org: HostPort, auth: HostPort) {
+        self.calls = calls
+        self.org = org
+        self.auth = auth
+    }
 
     struct Outcome: Sendable {
         let latency: LatencySummary
@@ -24,12 +34,11 @@ struct WellBehavedClient: Sendable {
     /// Runs for `seconds` on a thread of its own.
     func run(seconds: Double) async -> Outcome {
         await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: runHere(seconds: seconds)) }.start()
+            Thread { [self] in continuation.resume(returning: runHere(seconds: seconds)) }.start()
         }
     }
 
     private func runHere(seconds: Double) -> Outcome {
-        var connections: [ServiceName: RawConnection] = [:]
         var latencies: [UInt64] = []
         var errors: [String] = []
         var count = 0
