@@ -167,6 +167,11 @@ let serviceBenchTargets: [Target] = [
                        "sotay-auth", "sotay"],
         path: "Tools/bench-abuse"
     ),
+    .testTarget(
+        name: "ServiceBenchTests",
+        dependencies: ["ServiceBench", "OperatorCLI", "ServiceKit", "RPCContracts", "Wire"],
+        path: "Tests/ServiceBenchTests"
+    ),
 ]
 
 // Journeys across the real executables, each its own process (DESIGN.md §10).

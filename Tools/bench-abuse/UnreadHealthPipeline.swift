@@ -14,16 +14,21 @@ struct UnreadHealthPipeline: Attack {
             guard let connection = try? RawConnection(to: target.org, from: target.source) else { continue }
             connections.append(connection)
         }
-        var nextID: [UInt64] = Array(repeating: 1, count: connections.count)
+        var nextID: UInt64 = 1
+        // What each connection has still to send: a batch's rest goes before the next
+        // batch, so the stream stays well-formed and the server's only way out is to
+        // stop reading it.
+        var pending: [[UInt8]] = Array(repeating: [], count: connections.count)
         var bytesSent = 0
         while !stop.isSet {
             var anySent = false
             for index in connections.indices {
-                let batch = (nextID[index]..<(nextID[index] + 256)).flatMap { frame.bytes(callID: $0) }
-                let sent = connections[index].sendWithoutBlocking(batch)
-                // A partial frame may go out; the next batch starts a fresh id range anyway,
-                // which the server sees as a malformed stream at worst: also fair game.
-                nextID[index] += 256
+                if pending[index].isEmpty {
+                    pending[index] = (nextID..<(nextID + 256)).flatMap { frame.bytes(callID: $0) }
+                    nextID += 256
+                }
+                let sent = connections[index].sendWithoutBlocking(pending[index])
+                pending[index].removeFirst(sent)
                 bytesSent += sent
                 anySent = anySent || sent > 0
             }
