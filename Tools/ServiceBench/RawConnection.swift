@@ -9,6 +9,7 @@ import Wire
 /// hang up: what the abuse benchmark's attackers and well-behaved client are built on.
 public final class RawConnection {
     public let descriptor: Int32
+    private let timeout: Duration
     private var input: [UInt8] = []
 
     /// Connects to `address` (IPv4: the attackers pick their source address) from `source` (such as 127.0.0.2) when given.
@@ -16,6 +17,7 @@ public final class RawConnection {
     /// connect would retry for minutes), every blocking send and every read, so a
     /// silent or saturated server cannot hang the caller.
     public init(to address: HostPort, from source: String? = nil, timeout: Duration = .seconds(5)) throws {
+        self.timeout = timeout
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw BenchError("socket: errno \(errno)") }
         do {
@@ -87,7 +89,8 @@ public final class RawConnection {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
-                throw BenchError(count == 0 ? "the server closed the connection" : "read: errno \(errno) (timed out?)")
+                throw BenchError(count == 0 ? "the server closed the connection"
+                                 : errno == EAGAIN ? "no answer within \(timeout)" : "read: errno \(errno)")
             }
             input.append(contentsOf: chunk[..<count])
         }
