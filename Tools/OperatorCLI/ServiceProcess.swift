@@ -61,7 +61,8 @@ public final class ServiceProcess: @unchecked Sendable {
     }
 
     public func signal(_ signal: Int32) {
-        guard !hasExited else { return }
+        // A process not started has pid 0, and kill(0, …) would signal our whole group.
+        guard !hasExited, process.processIdentifier > 0 else { return }
         kill(process.processIdentifier, signal)
     }
 

@@ -9,12 +9,18 @@ import ServiceKit
 /// files and data layout), on ports of the benchmark's own so that a `sotay up` on
 /// the default ports is left alone. The province preset is loaded on the first start
 /// (with `sotay seed`, as `sotay up` does) and reused by later runs.
-public final class BenchSuite: Sendable {
+public final class BenchSuite: @unchecked Sendable {
+    // @unchecked Sendable: every property is a constant set in `init`; `interrupts`
+    // (Dispatch's sources are not marked Sendable) is only held to keep the handlers
+    // alive and never touched again.
     public static let services: [ServiceName] = [.org, .auth]
     public let dataFolder: URL
     public let keys: SuiteKeyFiles
     public let processes: [ServiceName: ServiceProcess]
     public let addresses: [ServiceName: HostPort]
+    /// Ctrl-C and SIGTERM stop the services before the benchmark exits, so that no
+    /// service is left holding the benchmark's ports for the next run.
+    private let interrupts: [any DispatchSourceSignal]
 
     /// Where the services' executables are: beside this program, as for `sotay up`.
     public static var binaryFolder: URL {
@@ -27,6 +33,17 @@ public final class BenchSuite: Sendable {
         self.keys = keys
         self.processes = processes
         self.addresses = addresses
+        interrupts = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                for process in processes.values { process.signal(SIGTERM) }
+                for process in processes.values where !process.hasExited { usleep(100_000) }
+                exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
     }
 
     /// Starts org and auth with their data in `dataFolder`, org on `firstPort` and auth
@@ -38,26 +55,51 @@ public final class BenchSuite: Sendable {
             .org: HostPort(host: "127.0.0.1", port: firstPort), .auth: HostPort(host: "127.0.0.1", port: firstPort + 1),
         ]
         let peers = addresses.mapValues(\.description)
-        var processes: [ServiceName: ServiceProcess] = [:]
-        for service in services {
-            guard let address = addresses[service] else { continue }
-            let launch = ServiceLaunch(service: service, binaryFolder: binaryFolder, listen: address.description,
-                                       dataFolder: dataFolder, keys: keys, base: ProcessInfo.processInfo.environment,
-                                       peerAddresses: peers)
-            let process = ServiceProcess(launch, onExit: { _, _ in })
-            try process.start()
-            processes[service] = process
-        }
-        let suite = BenchSuite(dataFolder: dataFolder, keys: keys, processes: processes, addresses: addresses)
-        for service in services {
-            guard let process = processes[service], await process.waitUntilServing(timeout: .seconds(60)) else {
-                let tail = processes[service]?.logTail() ?? ""
-                await suite.stop()
-                throw BenchError("\(service.rawValue) did not become healthy; the end of its log:\n\(tail)")
+        let processes = Dictionary(uniqueKeysWithValues: services.compactMap { service in
+            addresses[service].map { address in
+                (service, ServiceProcess(ServiceLaunch(service: service, binaryFolder: binaryFolder, listen: address.description,
+                                                       dataFolder: dataFolder, keys: keys,
+                                                       base: ProcessInfo.processInfo.environment, peerAddresses: peers),
+                                         onExit: { _, _ in }))
             }
+        })
+        let suite = BenchSuite(dataFolder: dataFolder, keys: keys, processes: processes, addresses: addresses)
+        do {
+            for service in services { try processes[service]?.start() }
+            for service in services {
+                guard let process = processes[service], await process.waitUntilServing(timeout: .seconds(60)) else {
+                    throw BenchError("\(service.rawValue) did not become healthy; the end of its log:\n"
+                                     + (processes[service]?.logTail() ?? ""))
+                }
+            }
+            try await suite.seedIfEmpty()
+        } catch {
+            await suite.stop()
+            throw error
         }
-        try await suite.seedIfEmpty()
         return suite
+    }
+
+    /// `start` for a benchmark's main: on failure, says why and exits with status 1.
+    public static func startOrExit(_ program: String, options: BenchOptions) async -> BenchSuite {
+        do {
+            return try await start(dataFolder: options.dataFolder, firstPort: options.port)
+        } catch {
+            print("\(program): \(error)")
+            exit(1)
+        }
+    }
+
+    /// Runs a benchmark's set-up (logins, tokens); on failure says why, stops the
+    /// services and exits with status 1.
+    public func setUpOrExit<T>(_ program: String, _ body: (BenchSuite) async throws -> T) async -> T {
+        do {
+            return try await body(self)
+        } catch {
+            print("\(program): \(error)")
+            await stop()
+            exit(1)
+        }
     }
 
     /// The pid of a service's process.
@@ -88,7 +130,7 @@ public final class BenchSuite: Sendable {
     /// SIGTERM to every service (each drains), then waits for them to exit.
     public func stop() async {
         for process in processes.values { process.signal(SIGTERM) }
-        for process in processes.values { _ = await process.waitForExit() }
+        for process in processes.values where process.pid != 0 { _ = await process.waitForExit() }
     }
 
     /// The seed files' folder: `DATA/seed/province`, as `sotay up` writes them.

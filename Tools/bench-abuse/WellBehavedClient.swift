@@ -5,20 +5,20 @@ import ServiceBench
 import ServiceKit
 
 /// The user the attacks must not hurt: from 127.0.0.1, one call every `interval`
-/// (a steady mix of Health, GetMember, SearchMembers and ListSessions with real
-/// tokens), each waiting for its answer; every answer that is not OK, and every
+/// (bench-service's calls in turn: Health, GetMember, GetSubtreeCounts, SearchMembers,
+/// ListSessions, with real tokens), each waiting for its answer; every answer that is not OK, and every
 /// call that gets none within 5 s, is an error. Like a gateway, it keeps its
 /// connections from one phase to the next and opens a new one only after an error.
 final class WellBehavedClient: @unchecked Sendable {
     // @unchecked Sendable: `connections` is used only by the thread of the one `run`
     // in progress, and `run` returns only after that thread is done; runs never overlap.
-    let calls: [(service: ServiceName, frame: RequestFrame)]
+    let calls: [BenchCall]
     let org: HostPort
     let auth: HostPort
     let interval: Duration = .milliseconds(5)
     private var connections: [ServiceName: RawConnection] = [:]
 
-    init(calls: [(service: ServiceName, frame: RequestFrame)], org: HostPort, auth: HostPort) {
+    init(calls: [BenchCall], org: HostPort, auth: HostPort) {
         self.calls = calls
         self.org = org
         self.auth = auth
@@ -47,7 +47,8 @@ final class WellBehavedClient: @unchecked Sendable {
         let end = clock.now + .seconds(seconds)
         var due = clock.now
         while clock.now < end {
-            let (service, frame) = calls[count % calls.count]
+            let call = calls[count % calls.count]
+            let (service, frame) = (call.service, call.frame)
             count += 1
             nextID += 1
             let started = clock.now

@@ -1,7 +1,4 @@
-import AuthContracts
 import Foundation
-import OrgContracts
-import RPCContracts
 import ServiceBench
 import ServiceKit
 
@@ -14,43 +11,26 @@ import ServiceKit
 
 let options = BenchOptions.parse(program: "bench-abuse", seconds: 20, maxSeconds: 60, port: 7302, takesInFlight: false)
 
-let suite: BenchSuite
-let target: AttackTarget
-let client: WellBehavedClient
-do {
-    suite = try await BenchSuite.start(dataFolder: options.dataFolder, firstPort: options.port)
+let suite = await BenchSuite.startOrExit("bench-abuse", options: options)
+let (target, client) = await suite.setUpOrExit("bench-abuse") { suite in
     let member = try await MemberSession.obtain(in: suite)
     let staff = try member.metadata(granting: .committeeStaff, on: member.committeeID, in: suite)
     guard let org = suite.addresses[.org], let auth = suite.addresses[.auth] else { throw BenchError("no addresses") }
-    target = AttackTarget(org: org, auth: auth, staff: staff,
-                          administrator: try member.metadata(granting: .administrator, on: member.rootID, in: suite),
-                          rootID: member.rootID, committeeID: member.committeeID)
-    var getMember = GetMemberRequest()
-    getMember.memberID = member.claims.memberID
-    var search = SearchMembersRequest()
-    search.withinUnitID = member.committeeID
-    search.query = "Nguyễn"
-    search.pageSize = 20
-    client = WellBehavedClient(calls: [
-        (.org, RequestFrame(method: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest())),
-        (.org, RequestFrame(method: "/sotay.org.v1.OrgService/GetMember", metadata: member.metadata, request: getMember)),
-        (.org, RequestFrame(method: "/sotay.org.v1.OrgService/SearchMembers", metadata: staff, request: search)),
-        (.auth, RequestFrame(method: "/sotay.auth.v1.AuthService/ListSessions", metadata: member.metadata,
-                             request: ListSessionsRequest())),
-    ], org: org, auth: auth)
+    let target = AttackTarget(org: org, auth: auth, staff: staff,
+                              administrator: try member.metadata(granting: .administrator, on: member.rootID, in: suite),
+                              rootID: member.rootID, committeeID: member.committeeID)
     print("bench-abuse: real sotay-org (pid \(suite.pid(.org))) and sotay-auth (pid \(suite.pid(.auth))), started as `sotay up` does;"
           + " data in \(suite.dataFolder.path)")
     print("member token: \(member.origin); staff and administrator tokens signed with the suite's key")
-} catch {
-    print("bench-abuse: \(error)")
-    exit(1)
+    return (target, WellBehavedClient(calls: CallTable.calls(member: member, staff: staff), org: org, auth: auth))
 }
 
 func peakRSS() -> [ServiceName: Double] {
     Dictionary(uniqueKeysWithValues: BenchSuite.services.map { ($0, ProcessStats.statusMiB("VmHWM", of: suite.pid($0)) ?? .nan) })
 }
 
-print("well-behaved client: 127.0.0.1, one call every 5 ms (Health, GetMember, SearchMembers, ListSessions in turn), \(options.seconds) s per phase")
+print("well-behaved client: 127.0.0.1, one call every 5 ms, in turn: " + client.calls.map(\.label).joined(separator: ", ")
+      + "; \(options.seconds) s per phase")
 print("load average before: \(ProcessStats.loadAverage())")
 let quiet = await client.run(seconds: options.seconds)
 let quietRSS = peakRSS()

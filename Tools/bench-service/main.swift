@@ -21,16 +21,10 @@ let loadGeneratorCPU = Int32(ProcessInfo.processInfo.activeProcessorCount - 1)
 
 let options = BenchOptions.parse(program: "bench-service", seconds: 1.5, maxSeconds: 30, port: 7202, takesInFlight: true)
 
-let suite: BenchSuite
-let member: MemberSession
-let staff: [String: String]
-do {
-    suite = try await BenchSuite.start(dataFolder: options.dataFolder, firstPort: options.port)
-    member = try await MemberSession.obtain(in: suite)
-    staff = try member.metadata(granting: .committeeStaff, on: member.committeeID, in: suite)
-} catch {
-    print("bench-service: \(error)")
-    exit(1)
+let suite = await BenchSuite.startOrExit("bench-service", options: options)
+let (member, staff) = await suite.setUpOrExit("bench-service") { suite in
+    let member = try await MemberSession.obtain(in: suite)
+    return (member, try member.metadata(granting: .committeeStaff, on: member.committeeID, in: suite))
 }
 
 var echoPort: Int32 = 0

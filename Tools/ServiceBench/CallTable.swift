@@ -1,13 +1,13 @@
 import AuthContracts
 import OrgContracts
 import RPCContracts
-import ServiceBench
 import ServiceKit
 
-/// The calls measured, service by service. A service added to the suite adds its
-/// entry here (and to `BenchSuite.services`): its calls are measured the same way.
-enum CallTable {
-    static func calls(member: MemberSession, staff: [String: String]) -> [BenchCall] {
+/// The calls bench-service measures and bench-abuse's well-behaved client makes,
+/// service by service. A service added to the suite adds its entry here (and to
+/// `BenchSuite.services`): its calls are then measured the same way.
+public enum CallTable {
+    public static func calls(member: MemberSession, staff: [String: String]) -> [BenchCall] {
         org(member: member, staff: staff) + auth(member: member)
     }
 
