@@ -127,10 +127,20 @@ public final class BenchSuite: @unchecked Sendable {
         try OperatorToken.metadata(keyFile: keys.token.path)
     }
 
-    /// SIGTERM to every service (each drains), then waits for them to exit.
+    /// How long a service may drain after SIGTERM before it gets SIGKILL: past its own
+    /// grace period (10 s), as for `sotay up`, and short enough to keep a run bounded.
+    static let stopTimeout: Duration = .seconds(15)
+
+    /// SIGTERM to every service (each drains), then waits for them to exit; SIGKILL
+    /// to any still there after `stopTimeout`.
     public func stop() async {
         for process in processes.values { process.signal(SIGTERM) }
+        let killer = Task { [processes] in
+            try await Task.sleep(for: Self.stopTimeout)
+            for process in processes.values { process.signal(SIGKILL) }
+        }
         for process in processes.values where process.pid != 0 { _ = await process.waitForExit() }
+        killer.cancel()
     }
 
     /// The seed files' folder: `DATA/seed/province`, as `sotay up` writes them.

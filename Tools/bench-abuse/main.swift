@@ -11,6 +11,7 @@ import ServiceKit
 
 let options = BenchOptions.parse(program: "bench-abuse", seconds: 20, maxSeconds: 60, port: 7302, takesInFlight: false)
 
+let runStarted = ContinuousClock.now
 let suite = await BenchSuite.startOrExit("bench-abuse", options: options)
 let (target, client) = await suite.setUpOrExit("bench-abuse") { suite in
     let member = try await MemberSession.obtain(in: suite)
@@ -32,6 +33,7 @@ func peakRSS() -> [ServiceName: Double] {
 print("well-behaved client: 127.0.0.1, one call every 5 ms, in turn: " + client.calls.map(\.label).joined(separator: ", ")
       + "; \(options.seconds) s per phase")
 print("load average before: \(ProcessStats.loadAverage())")
+let startUp = ContinuousClock.now - runStarted
 let quiet = await client.run(seconds: options.seconds)
 let quietRSS = peakRSS()
 
@@ -42,7 +44,9 @@ let attacks: [any Attack] = [
 let run = AttackRun(attacks, target: target)
 try? await Task.sleep(for: .seconds(2))  // the floods get going before the client measures
 let attacked = await client.run(seconds: options.seconds)
+let attackersStopping = ContinuousClock.now
 let reports = run.finish()
+let attackersStopped = ContinuousClock.now - attackersStopping
 let attackedRSS = peakRSS()
 let alive = BenchSuite.services.filter { !(suite.processes[$0]?.hasExited ?? true) }
 print("load average after: \(ProcessStats.loadAverage())")
@@ -69,3 +73,8 @@ for service in BenchSuite.services {
 }
 print("verdict: both servers still running at the end: \(verdict(alive.count == BenchSuite.services.count))")
 await suite.stop()
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+print(String(format: "time: %.0f s in all (start-up %.0f s, attackers stopping %.0f s)",
+             seconds(ContinuousClock.now - runStarted), seconds(startUp), seconds(attackersStopped)))
