@@ -171,8 +171,38 @@ let authTargets: [Target] = [
     // org and auth (Services/auth/README.md).
     .executableTarget(
         name: "bench-auth",
-        dependencies: ["AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        dependencies: ["AuthService", "AuthContracts", "OrgService", "OrgContracts", "ServiceKit", "ServiceToolkit", "RPC",
+                       "RPCContracts"],
         path: "Tools/bench-auth"
+    ),
+]
+
+// Benchmarks of what users get: the real service executables as child processes,
+// driven by the C load generator (docs/benchmarks.md). ServiceBench starts them as
+// `sotay up` does and holds what both benchmarks share.
+let serviceBenchTargets: [Target] = [
+    .target(
+        name: "ServiceBench",
+        dependencies: ["OperatorCLI", "ServiceKit", "ServiceToolkit", "AuthService", "RPC", "RPCContracts", "Wire",
+                       "AuthContracts", "OrgContracts"],
+        path: "Tools/ServiceBench"
+    ),
+    .executableTarget(
+        name: "bench-service",
+        dependencies: ["ServiceBench", "CEchoBaseline", "OrgService", "AuthService", "ServiceKit", "RPCContracts", "AuthContracts",
+                       "OrgContracts", "sotay-org", "sotay-auth", "sotay"],
+        path: "Tools/bench-service"
+    ),
+    .executableTarget(
+        name: "bench-abuse",
+        dependencies: ["ServiceBench", "ServiceKit", "RPC", "RPCContracts", "AuthContracts", "OrgContracts", "sotay-org",
+                       "sotay-auth", "sotay"],
+        path: "Tools/bench-abuse"
+    ),
+    .testTarget(
+        name: "ServiceBenchTests",
+        dependencies: ["ServiceBench", "OperatorCLI", "ServiceKit", "RPCContracts", "Wire"],
+        path: "Tests/ServiceBenchTests"
     ),
 ]
 
@@ -180,7 +210,7 @@ let authTargets: [Target] = [
 let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",
-        dependencies: ["ServiceTestSupport", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        dependencies: ["ServiceTestSupport", "ServiceToolkit", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
         path: "Tests/SystemTests"
     ),
 ]
@@ -189,6 +219,6 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + serviceBenchTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceToolkit
 @testable import AuthService
 
 /// What a phone app does through the gateway: register with the card, receive the code
@@ -143,13 +144,7 @@ extension AuthHarness {
     /// oldest first, once everything committed so far has been delivered.
     func messages(to phone: String) async throws -> [String] {
         try await waitUntilOutboxIsDelivered()
-        let canonical = try PhoneNumber.canonical(phone)
-        let file = folder.appendingPathComponent("auth/outbox.txt")
-        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
-        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").compactMap { line in
-            let fields = line.split(separator: " ", maxSplits: 2)
-            return fields.count == 3 && fields[1] == canonical ? String(fields[2]) : nil
-        }
+        return OutboxFile(file: folder.appendingPathComponent("auth/outbox.txt")).messages(to: try PhoneNumber.canonical(phone))
     }
 
     /// The newest one-time code sent to `phone`.

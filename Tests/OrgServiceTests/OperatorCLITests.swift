@@ -52,8 +52,9 @@ import Testing
             .write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         try "an earlier run\n".write(to: log, atomically: true, encoding: .utf8)
-        let process = ServiceProcess(service: .org, executable: script, listen: "", environment: ["TRIGGER": trigger.path],
-                                     logPath: log.path, onExit: { _, _ in })
+        let launch = ServiceLaunch(service: .org, executable: script, listen: "", environment: ["TRIGGER": trigger.path],
+                                   logPath: log.path)
+        let process = ServiceProcess(launch, onExit: { _, _ in })
         try process.start()
         // Another writer (a second `sotay up` refused) appends while the first runs.
         let other = try FileHandle(forWritingTo: log)

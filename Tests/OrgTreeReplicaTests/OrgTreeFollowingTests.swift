@@ -32,7 +32,7 @@ import ServiceKit
                       pollInterval: Self.pollInterval)
 
         // Loaded: the snapshot's pages plus the feed from the first page's sequence.
-        let ready = await replica.waitUntilReady(timeout: .seconds(10))
+        let ready = await replica.waitUntilReady(timeout: .seconds(60))
         #expect(ready)
         #expect(replica.sequence == 2)
         #expect(replica.unit("province-b")?.name == "Tỉnh B mới")

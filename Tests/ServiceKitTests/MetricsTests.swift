@@ -91,17 +91,6 @@ import Testing
         #expect(text.contains(#"sotay_rpc_latency_seconds_count{method="/sotay.rpc.v1.Health/Check",service="test"} \#(total)"#))
         await server.stop()
     }
-
-    /// Polls `condition` until it holds or a generous bound passes.
-    func eventually(_ condition: () -> Bool) async -> Bool {
-        let clock = ContinuousClock()
-        let giveUp = clock.now + .seconds(30)
-        while clock.now < giveUp {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return condition()
-    }
 }
 
 /// A method that waits until it is cancelled, for deadline tests.

@@ -5,6 +5,7 @@ import RPC
 import RPCContracts
 import ServiceKit
 import ServiceTestSupport
+import ServiceToolkit
 
 /// sotay-org and sotay-auth started as processes in a test environment (a temporary
 /// folder with the key files, 0600, as `sotay up` writes them), and clients for both.
@@ -54,20 +55,10 @@ struct RunningSuite {
         try environment.tokens.options(memberID, grants.map { role, unit in TestTokens.grant(role, unit) })
     }
 
-    /// The code in the newest message the local SMS outbox holds for `phone`. Auth
-    /// delivers after its commit, so this waits for the line (a generous bound, not a
-    /// timing assumption: it returns as soon as the line is there).
+    /// The code in the newest message the local SMS outbox holds for `phone`, once it
+    /// arrives (auth delivers after its commit).
     func lastCode(sentTo phone: String) async -> String? {
-        let outbox = folder.appendingPathComponent("auth/outbox.txt")
-        for _ in 0..<3_000 {
-            if let text = try? String(contentsOf: outbox, encoding: .utf8),
-               let line = text.split(separator: "\n").last(where: { $0.contains(" \(phone) ") }) {
-                let words = line.split(whereSeparator: { !$0.isNumber })
-                return words.last(where: { $0.count == 6 }).map(String.init)
-            }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return nil
+        await OutboxFile(file: folder.appendingPathComponent("auth/outbox.txt")).newestCode(to: phone, timeout: .seconds(60))
     }
 
     /// SIGTERM to auth then org; their exit statuses.

@@ -1,14 +1,16 @@
 import Foundation
+import RPC
 import ServiceKit
 
-/// One service the supervisor started: its process, where it listens, where it logs.
-final class ServiceProcess: @unchecked Sendable {
+/// One service the supervisor (or a benchmark) started: its process, where it listens,
+/// where it logs.
+public final class ServiceProcess: @unchecked Sendable {
     // @unchecked Sendable: `process` is configured before `run()` and afterwards only
     // read or signalled (Foundation's Process is thread-safe for that); `exited` is
     // set once, from the termination handler, under `lock`.
-    let service: ServiceName
-    let listen: String
-    let logPath: String
+    public let service: ServiceName
+    public let listen: String
+    public let logPath: String
     private let process = Process()
     private let lock = NSLock()
     private var exitWaiters: [CheckedContinuation<Int32, Never>] = []
@@ -17,20 +19,19 @@ final class ServiceProcess: @unchecked Sendable {
     /// Called once, from another thread, when the process exits.
     private let onExit: @Sendable (ServiceName, Int32) -> Void
 
-    init(service: ServiceName, executable: URL, listen: String, environment: [String: String], logPath: String,
-         onExit: @escaping @Sendable (ServiceName, Int32) -> Void) {
+    public init(_ launch: ServiceLaunch, onExit: @escaping @Sendable (ServiceName, Int32) -> Void) {
         self.onExit = onExit
-        self.service = service
-        self.listen = listen
-        self.logPath = logPath
-        process.executableURL = executable
-        process.environment = environment
+        self.service = launch.service
+        self.listen = launch.listen
+        self.logPath = launch.logPath
+        process.executableURL = launch.executable
+        process.environment = launch.environment
     }
 
-    var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.processIdentifier }
 
     /// Starts the process with standard output and error appended to its log file.
-    func start() throws {
+    public func start() throws {
         // O_APPEND: every write lands at the end of the file whoever else writes to it
         // (a second `sotay up` refused, an earlier run's last lines), so nothing that
         // explains a failure is overwritten.
@@ -47,10 +48,10 @@ final class ServiceProcess: @unchecked Sendable {
         try process.run()
     }
 
-    var hasExited: Bool { lock.withLock { exitStatus != nil } }
+    public var hasExited: Bool { lock.withLock { exitStatus != nil } }
 
     /// The exit status (or the signal that ended it), once it has exited.
-    func waitForExit() async -> Int32 {
+    public func waitForExit() async -> Int32 {
         await withCheckedContinuation { continuation in
             let status: Int32? = lock.withLock {
                 if exitStatus == nil { exitWaiters.append(continuation) }
@@ -60,15 +61,31 @@ final class ServiceProcess: @unchecked Sendable {
         }
     }
 
-    func signal(_ signal: Int32) {
-        guard !hasExited else { return }
+    public func signal(_ signal: Int32) {
+        // A process not started has pid 0, and kill(0, …) would signal our whole group.
+        guard !hasExited, process.processIdentifier > 0 else { return }
         kill(process.processIdentifier, signal)
     }
 
     /// The last lines of the log, for a service that failed to start.
-    func logTail(lines: Int = 15) -> String {
+    public func logTail(lines: Int = 15) -> String {
         guard let text = try? String(contentsOfFile: logPath, encoding: .utf8) else { return "" }
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+    }
+
+    /// Whether it answers Health/Check SERVING within `timeout` (false at once if it exits).
+    public func waitUntilServing(timeout: Duration) async -> Bool {
+        guard let address = HostPort(listen) else { return false }
+        var configuration = ChannelConfiguration()
+        configuration.connectionsPerAddress = 1
+        let channel = RPCChannel(addresses: [address], configuration: configuration)
+        defer { channel.close() }
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline, !hasExited {
+            if await HealthProbe.check(channel, timeout: .seconds(1)) == .serving { return true }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        return false
     }
 
     private func finished(status: Int32) {

@@ -41,28 +41,17 @@ struct Supervisor {
         try checkEnvironment(for: services.map(\.0))
         let lock = try SuiteLock(dataFolder: dataFolder, services: services.map(\.0))
         defer { withExtendedLifetime(lock) {} }
-        let keyFile = try TokenKeyFile.ensure(in: dataFolder)
-        let orgDataKeyFile = try TokenKeyFile.ensureOrgDataKey(in: dataFolder)
-        let authDataKeyFile = try TokenKeyFile.ensureAuthDataKey(in: dataFolder)
-        let logFolder = dataFolder.appendingPathComponent("logs")
-        try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
+        let keys = try SuiteKeyFiles.ensure(in: dataFolder)
+        try FileManager.default.createDirectory(at: dataFolder.appendingPathComponent("logs"), withIntermediateDirectories: true)
 
         let (events, reportEvent) = AsyncStream<StopReason>.makeStream()
         let signals = StopSignals { reportEvent.yield(.signal($0)) }
         defer { signals.cancel() }
         var processes: [ServiceProcess] = []
-        for (service, executable) in services {
-            var variables = environment
-            let listen = "127.0.0.1:\(service.defaultPort)"
-            variables["SOTAY_LISTEN"] = listen
-            variables["SOTAY_DATA_DIR"] = dataFolder.appendingPathComponent(service.rawValue).path
-            variables["SOTAY_TOKEN_KEY_FILE"] = keyFile.path
-            variables["SOTAY_ORG_DATA_KEY_FILE"] = orgDataKeyFile.path
-            variables["SOTAY_AUTH_DATA_KEY_FILE"] = authDataKeyFile.path
-            let process = ServiceProcess(service: service, executable: executable, listen: listen,
-                                         environment: variables,
-                                         logPath: logFolder.appendingPathComponent("\(service.rawValue).log").path,
-                                         onExit: { reportEvent.yield(.exited($0, $1)) })
+        for (service, _) in services {
+            let launch = ServiceLaunch(service: service, binaryFolder: binaryFolder, listen: "127.0.0.1:\(service.defaultPort)",
+                                       dataFolder: dataFolder, keys: keys, base: environment)
+            let process = ServiceProcess(launch, onExit: { reportEvent.yield(.exited($0, $1)) })
             do {
                 try process.start()
             } catch {
@@ -73,7 +62,7 @@ struct Supervisor {
         }
 
         for process in processes {
-            guard await waitUntilServing(process) else {
+            guard await process.waitUntilServing(timeout: Self.startTimeout) else {
                 print("\(process.service.rawValue) did not become healthy; the end of \(process.logPath):")
                 print(process.logTail())
                 await stop(processes)
@@ -88,7 +77,7 @@ struct Supervisor {
 
         let firstStart = Task { [environment] in
             await FirstStart.seedIfEmpty(services: processes.map(\.service), dataFolder: dataFolder,
-                                         tokenKeyFile: keyFile, environment: environment)
+                                         tokenKeyFile: keys.token, environment: environment)
         }
         var firstEvent = events.makeAsyncIterator()
         let reason = await firstEvent.next() ?? .signal(0)
@@ -115,20 +104,6 @@ struct Supervisor {
                 throw CLIError(description: "\(error)", exitCode: ConfigError.exitStatus)
             }
         }
-    }
-
-    private func waitUntilServing(_ process: ServiceProcess) async -> Bool {
-        var configuration = ChannelConfiguration()
-        configuration.connectionsPerAddress = 1
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: process.service.defaultPort)],
-                                 configuration: configuration)
-        defer { channel.close() }
-        let deadline = ContinuousClock.now + Self.startTimeout
-        while ContinuousClock.now < deadline, !process.hasExited {
-            if await HealthProbe.check(channel, timeout: .seconds(1)) == .serving { return true }
-            try? await Task.sleep(for: .milliseconds(200))
-        }
-        return false
     }
 
     enum StopReason: Sendable {

@@ -1,6 +1,7 @@
 import AuthContracts
 import AuthService
 import Foundation
+import ServiceToolkit
 import OrgContracts
 import OrgService
 import RPC
@@ -68,16 +69,10 @@ struct LoginSuite {
     /// "+84…"), as the phone would receive it: delivery follows the commit, so this
     /// waits for the line, part of what a login costs end to end.
     func code(sentTo phone: String) async throws -> String {
-        let file = folder.appendingPathComponent("auth/outbox.txt")
-        for _ in 0..<6_000 {
-            if let text = try? String(contentsOf: file, encoding: .utf8),
-               let line = text.split(separator: "\n").last(where: { $0.contains(" \(phone) ") }),
-               let code = line.firstMatch(of: /\d{6}/) {
-                return String(code.output)
-            }
-            try await Task.sleep(for: .milliseconds(5))
+        guard let code = await OutboxFile(file: folder.appendingPathComponent("auth/outbox.txt")).newestCode(to: phone) else {
+            throw BenchError("no code in the outbox for a phone")
         }
-        throw BenchError("no code in the outbox for a phone")
+        return code
     }
 
     private static func populate(_ org: OrgServiceClient, members: Int, codec: AccessTokenCodec) async throws

@@ -4,8 +4,8 @@ import ServiceToolkit
 /// Vietnamese phone numbers in one canonical form, "+84912345678", whatever way they
 /// were typed ("0912 345 678", "84912345678", "+84 912.345.678"), so that one phone is
 /// one account and one rate-limit key.
-enum PhoneNumber {
-    static func canonical(_ text: String, field: String = "phone") throws(RPCError) -> String {
+public enum PhoneNumber {
+    public static func canonical(_ text: String, field: String = "phone") throws(RPCError) -> String {
         guard text.utf8.count <= 32 else { throw RPCError.invalidArgument(field: field, "is not a phone number") }
         let kept = text.filter { !" .-()".contains($0) }
         guard !kept.isEmpty else { throw RPCError.invalidArgument(field: field, "is required") }

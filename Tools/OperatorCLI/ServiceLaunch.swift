@@ -1,0 +1,47 @@
+import Foundation
+import ServiceKit
+
+/// How one service process is started: its executable, where it listens, its data
+/// folder, the suite's key files and its log. `sotay up` builds one per service, and
+/// the benchmarks that measure the real executables (bench-service, bench-abuse)
+/// build theirs the same way, so what they measure is what `sotay up` runs.
+public struct ServiceLaunch: Sendable {
+    public let service: ServiceName
+    public let executable: URL
+    public let listen: String
+    public let environment: [String: String]
+    public let logPath: String
+}
+
+extension ServiceLaunch {
+    /// `base` is the caller's environment; the variables of DESIGN.md §9 are set over it.
+    /// Peers are looked up at `peerAddresses` when given (the supervisor runs every
+    /// service on its default port, where `SOTAY_<PEER>_ADDR`'s default finds it).
+    public init(service: ServiceName, binaryFolder: URL, listen: String, dataFolder: URL, keys: SuiteKeyFiles,
+                base: [String: String], peerAddresses: [ServiceName: String] = [:]) {
+        var variables = base
+        variables["SOTAY_LISTEN"] = listen
+        variables["SOTAY_DATA_DIR"] = dataFolder.appendingPathComponent(service.rawValue).path
+        variables["SOTAY_TOKEN_KEY_FILE"] = keys.token.path
+        variables["SOTAY_ORG_DATA_KEY_FILE"] = keys.orgData.path
+        variables["SOTAY_AUTH_DATA_KEY_FILE"] = keys.authData.path
+        for (peer, address) in peerAddresses { variables[peer.addressVariable] = address }
+        self.service = service
+        self.executable = binaryFolder.appendingPathComponent("sotay-\(service.rawValue)")
+        self.listen = listen
+        self.environment = variables
+        self.logPath = dataFolder.appendingPathComponent("logs").appendingPathComponent("\(service.rawValue).log").path
+    }
+}
+
+/// The suite's key files in a data folder (`TokenKeyFile`), created on first use.
+public struct SuiteKeyFiles: Sendable {
+    public let token: URL
+    public let orgData: URL
+    public let authData: URL
+
+    public static func ensure(in dataFolder: URL) throws -> SuiteKeyFiles {
+        SuiteKeyFiles(token: try TokenKeyFile.ensure(in: dataFolder), orgData: try TokenKeyFile.ensureOrgDataKey(in: dataFolder),
+                      authData: try TokenKeyFile.ensureAuthDataKey(in: dataFolder))
+    }
+}
