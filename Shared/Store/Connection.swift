@@ -32,7 +32,12 @@ public final class Connection {
 
     init(path: String, role: Role, busyTimeoutMilliseconds: Int32) throws {
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
-        if role != .reader { flags |= SQLITE_OPEN_CREATE }
+        if role != .reader {
+            // Created (or tightened) to 0600 before SQLite opens it: SQLite gives the
+            // -wal and -shm files the main file's mode.
+            try PrivateFiles.prepareDatabaseFile(at: path)
+            flags |= SQLITE_OPEN_CREATE
+        }
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         handle = opened
