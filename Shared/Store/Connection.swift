@@ -29,6 +29,11 @@ public final class Connection {
     /// any other SQL, and looking them up by text cost a string build and two hashes.
     private var savepointStatementsByDepth: [SavepointStatements] = []
     var savepointDepth = 0
+    /// Raised to stop what this connection runs for a cancelled caller (see
+    /// `InterruptFlag`); SQLite's progress handler reads it.
+    let interruptFlag = InterruptFlag()
+    /// Nesting depth of `uninterruptible`, which removes the progress handler.
+    var interruptionsHeld = 0
 
     init(path: String, role: Role, busyTimeoutMilliseconds: Int32) throws {
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
@@ -48,6 +53,7 @@ public final class Connection {
         }
         sqlite3_extended_result_codes(opened, 1)
         sqlite3_busy_timeout(opened, busyTimeoutMilliseconds)
+        installInterruptHandler(on: opened)
         do {
             try configure(for: role)
         } catch {

@@ -76,6 +76,9 @@ public final class Database: Sendable {
     /// Submitted pieces waiting for the writer.
     var pendingSubmissionCount: Int { writer.pendingPieceCount }
 
+    /// Reads waiting for a reader.
+    var waitingReadCount: Int { readers.waitingCount }
+
     /// Copies the database, as of one moment, into a file at `destinationPath` (which
     /// is replaced), while writes go on.
     public func backup(to destinationPath: String) async throws {
