@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One caller's piece of work waiting for a group-commit batch. Pieces are objects, so
 /// that a batch moves references around: copying a generic value through an
 /// existential looked its type's metadata up on every copy, which took about a tenth
@@ -20,25 +18,13 @@ protocol GroupCommitPiece: AnyObject, Sendable {
 
 /// A submitted closure and the continuation of the task awaiting it.
 final class SubmittedPiece<T: Sendable>: GroupCommitPiece, @unchecked Sendable {
-    /// Who answers the caller: the cancellation handler until a batch takes the piece,
-    /// the batch after.
-    private enum Claim {
-        /// Created, its continuation not handed over yet.
-        case unattached
-        /// In the pending list.
-        case waiting(UnsafeContinuation<T, any Error>)
-        /// Its caller was cancelled and answered (or is answered by `attach`).
-        case cancelled
-        /// Taken into a batch, which answers it.
-        case taken
-    }
-
-    // Safety: `claim` is behind its mutex. `continuation` and `outcome` are written on
-    // the writer's queue (`take` and `run`, one batch) and read in `answer`, in the
-    // task that the same batch starts after its COMMIT (starting a task orders the
-    // writes before it). The piece reaches the writer through the pending list's mutex.
+    /// Its caller, whom the cancellation handler answers until a batch takes the piece.
+    let caller = WaitingCaller<T>()
+    // Safety: `continuation` and `outcome` are written on the writer's queue (`take`
+    // and `run`, by one batch) and read in `answer`, in the task that the same batch
+    // starts after its COMMIT (starting a task orders the writes before it). The piece
+    // reaches the writer through the pending list's mutex.
     private let body: @Sendable (Connection) throws -> T
-    private let claim = Mutex(Claim.unattached)
     private var continuation: UnsafeContinuation<T, any Error>?
     private var outcome: Result<T, any Error>?
 
@@ -46,41 +32,8 @@ final class SubmittedPiece<T: Sendable>: GroupCommitPiece, @unchecked Sendable {
         self.body = body
     }
 
-    /// Hands over the caller's continuation; false (having answered it) when the
-    /// caller was cancelled already, in which case the piece must not be queued.
-    func attach(_ continuation: UnsafeContinuation<T, any Error>) -> Bool {
-        let attached = claim.withLock { claim in
-            guard case .unattached = claim else { return false }
-            claim = .waiting(continuation)
-            return true
-        }
-        if !attached { continuation.resume(throwing: CancellationError()) }
-        return attached
-    }
-
-    /// The caller's task was cancelled: answers it at once unless a batch has the piece.
-    func cancel() {
-        let waiting = claim.withLock { claim -> UnsafeContinuation<T, any Error>? in
-            switch claim {
-            case .unattached:
-                claim = .cancelled
-            case .waiting(let continuation):
-                claim = .cancelled
-                return continuation
-            case .cancelled, .taken:
-                break
-            }
-            return nil
-        }
-        waiting?.resume(throwing: CancellationError())
-    }
-
     func take() -> Bool {
-        continuation = claim.withLock { claim in
-            guard case .waiting(let continuation) = claim else { return nil }
-            claim = .taken
-            return continuation
-        }
+        continuation = caller.claim()
         return continuation != nil
     }
 

@@ -39,7 +39,7 @@ final class Writer: Sendable {
             // piece put in the pending list is either cancelled or taken into exactly
             // one batch (`close` drains the list too), and each is answered once.
             try await withUnsafeThrowingContinuation { continuation in
-                guard piece.attach(continuation) else { return }
+                guard piece.caller.attach(continuation) else { return }
                 let mustSchedule = pending.withLock { pending in
                     pending.pieces.append(piece)
                     defer { pending.drainScheduled = true }
@@ -48,7 +48,7 @@ final class Writer: Sendable {
                 if mustSchedule { scheduleDrain() }
             }
         } onCancel: {
-            piece.cancel()
+            piece.caller.cancel()
         }
     }
 

@@ -9,11 +9,13 @@ import Testing
 @Suite struct CancellationTests {
     static let schema = [Migration(1, "entries", sql: "CREATE TABLE entries(id INTEGER PRIMARY KEY, name TEXT NOT NULL)")]
 
-    /// Counts to a billion: minutes of work, unless it is interrupted.
-    static let countToABillion = """
-        WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < 1000000000)
-        SELECT count(*) FROM counter
-        """
+    /// Counting this far takes SQLite minutes, unless it is interrupted.
+    static let aBillion = 1_000_000_000
+
+    /// `statement`, reading the numbers 1 … `limit` from a recursive CTE named `counter`.
+    static func counting(to limit: Int, _ statement: String) -> String {
+        "WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < \(limit)) \(statement)"
+    }
 
     static var oneReader: Database.Configuration {
         var configuration = Database.Configuration()
@@ -58,18 +60,28 @@ import Testing
         return error is CancellationError
     }
 
+    /// Starts `work`, which signals once it runs on its connection, cancels its task
+    /// then, and tells whether it ended in `CancellationError`.
+    static func endsInCancellationWhenCancelledWhileRunning(
+        _ work: @escaping @Sendable (DispatchSemaphore) async throws -> Void
+    ) async -> Bool {
+        let started = DispatchSemaphore(value: 0)
+        let task = Task { try await work(started) }
+        await started.waitOffThread()
+        task.cancel()
+        return isCancellation(await outcome(of: task))
+    }
+
     @Test func aSlowReadIsInterruptedOnceItsTaskIsCancelledAndTheReaderServesTheNextRead() async throws {
         try await withDatabase(migrations: Self.schema, configuration: Self.oneReader) { database in
-            let started = DispatchSemaphore(value: 0)
-            let read = Task {
-                try await database.read { connection -> Int in
+            let interrupted = await Self.endsInCancellationWhenCancelledWhileRunning { started in
+                _ = try await database.read { connection in
                     started.signal()
-                    return try connection.queryOne(Self.countToABillion)?.get(0) ?? 0
+                    return try connection.queryOne(Self.counting(to: Self.aBillion, "SELECT count(*) FROM counter"))?
+                        .get(0, as: Int.self)
                 }
             }
-            await started.waitOffThread()
-            read.cancel()
-            #expect(Self.isCancellation(await Self.outcome(of: read)))
+            #expect(interrupted)
 
             // The one reader is free, out of its transaction, and sees new commits.
             try await database.write(Self.insert("after"))
@@ -79,19 +91,14 @@ import Testing
 
     @Test func aSlowWriteIsInterruptedRolledBackAndTheWriterGoesOn() async throws {
         try await withDatabase(migrations: Self.schema) { database in
-            let started = DispatchSemaphore(value: 0)
-            let write = Task {
+            let interrupted = await Self.endsInCancellationWhenCancelledWhileRunning { started in
                 try await database.write { connection in
                     try Self.insert("cancelled")(connection)
                     started.signal()
-                    try connection.execute("INSERT INTO entries(name) SELECT 'n' || n FROM ("
-                        + Self.countToABillion.replacingOccurrences(of: "SELECT count(*) FROM counter", with: "SELECT n FROM counter")
-                        + ")")
+                    try connection.execute(Self.counting(to: Self.aBillion, "INSERT INTO entries(name) SELECT 'n' || n FROM counter"))
                 }
             }
-            await started.waitOffThread()
-            write.cancel()
-            #expect(Self.isCancellation(await Self.outcome(of: write)))
+            #expect(interrupted)
 
             try await database.write(Self.insert("after"))
             #expect(try await Self.names(database) == ["after"])
@@ -165,8 +172,7 @@ import Testing
                     entered.signal()
                     released.wait()
                     try Self.insert("after cancel")(connection)
-                    return try connection.queryOne(Self.countToABillion.replacingOccurrences(of: "1000000000", with: "100000"))?
-                        .get(0) ?? 0
+                    return try connection.queryOne(Self.counting(to: 100_000, "SELECT count(*) FROM counter"))?.get(0) ?? 0
                 }
             }
             await entered.waitOffThread()

@@ -28,6 +28,24 @@ import Store
         }
     }
 
+    /// Runs `body` with the path of a database file (not created yet) in a fresh folder.
+    static func withDatabaseFile(_ body: (String) async throws -> Void) async throws {
+        try await withTemporaryDirectory { folder in try await body(folder.appendingPathComponent("test.sqlite").path) }
+    }
+
+    /// The error opening the database at `path` with `migrations` throws.
+    static func openingError(_ path: String, with migrations: [Migration]) async -> StoreError? {
+        await storeError { _ = try await Database.open(path: path, migrations: migrations) }
+    }
+
+    /// The migrations recorded in the database at `path`, opened with `migrations`.
+    static func recordedAfterOpening(_ path: String, with migrations: [Migration]) async throws -> [String] {
+        let database = try await Database.open(path: path, migrations: migrations)
+        let identifiers = try await recorded(database)
+        await database.close()
+        return identifiers
+    }
+
     static func tableNames(_ database: Database) async throws -> Set<String> {
         try await database.read { connection in
             Set(try connection.query("SELECT name FROM sqlite_schema WHERE type = 'table'").map { try $0.get(0) })
@@ -59,8 +77,7 @@ import Store
     }
 
     @Test func anOlderDatabaseIsUpgradedAndKeepsItsRows() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("members.sqlite").path
+        try await Self.withDatabaseFile { path in
             let old = try await Database.open(path: path, migrations: [Self.members])
             try await old.write { connection in
                 try connection.execute("INSERT INTO members(name) VALUES (?)", ["Nguyễn Thị Đào"])
@@ -78,12 +95,9 @@ import Store
     }
 
     @Test func aFailingThirdMigrationLeavesTheFirstTwoAppliedAndRecorded() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("members.sqlite").path
+        try await Self.withDatabaseFile { path in
             let broken = Migration(3, "broken", sql: "CREATE TABLE half_done(id INTEGER); CREATE TABLE oops(")
-            let error = await storeError {
-                _ = try await Database.open(path: path, migrations: [Self.members, Self.foldedNames, broken])
-            }
+            let error = await Self.openingError(path, with: [Self.members, Self.foldedNames, broken])
             #expect(error?.kind == .sqlite)
             #expect(error?.message.hasPrefix("migration 3 `broken`") == true)
 
@@ -96,11 +110,22 @@ import Store
         }
     }
 
+    static let units = Migration(1, "units and members", sql: """
+        CREATE TABLE units(id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE members(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), name TEXT NOT NULL);
+        """)
+
+    /// Creates at `path` two units and three members who refer to them.
+    static func createUnitsWithMembers(at path: String) async throws {
+        let database = try await Database.open(path: path, migrations: [units])
+        try await database.write { connection in
+            try connection.execute("INSERT INTO units(id, name) VALUES (1, 'Chi bộ 1'), (2, 'Chi bộ 2')")
+            try connection.execute("INSERT INTO members(unit_id, name) VALUES (1, 'An'), (2, 'Bình'), (2, 'Chi')")
+        }
+        await database.close()
+    }
+
     @Test func aTableOthersReferenceCanBeRebuilt() async throws {
-        let units = Migration(1, "units and members", sql: """
-            CREATE TABLE units(id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-            CREATE TABLE members(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), name TEXT NOT NULL);
-            """)
         // The rebuild SQLite documents for changes ALTER TABLE cannot make: create the
         // new table, copy, drop the old one, rename. With foreign keys on, dropping
         // `units` would fail, as members refer to it.
@@ -110,16 +135,10 @@ import Store
             DROP TABLE units;
             ALTER TABLE units_new RENAME TO units;
             """)
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("org.sqlite").path
-            let old = try await Database.open(path: path, migrations: [units])
-            try await old.write { connection in
-                try connection.execute("INSERT INTO units(id, name) VALUES (1, 'Chi bộ 1'), (2, 'Chi bộ 2')")
-                try connection.execute("INSERT INTO members(unit_id, name) VALUES (1, 'An'), (2, 'Bình'), (2, 'Chi')")
-            }
-            await old.close()
+        try await Self.withDatabaseFile { path in
+            try await Self.createUnitsWithMembers(at: path)
 
-            let database = try await Database.open(path: path, migrations: [units, rebuild])
+            let database = try await Database.open(path: path, migrations: [Self.units, rebuild])
             let codes: [String] = try await database.read { connection in
                 try connection.query("SELECT code FROM units ORDER BY id").map { try $0.get(0) }
             }
@@ -139,28 +158,18 @@ import Store
     }
 
     @Test func aMigrationThatLeavesADanglingReferenceIsRolledBack() async throws {
-        let units = Migration(1, "units and members", sql: """
-            CREATE TABLE units(id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-            CREATE TABLE members(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), name TEXT NOT NULL);
-            """)
         let dropsUnits = Migration(2, "drop units", sql: "DELETE FROM units; CREATE TABLE later(id INTEGER)")
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("org.sqlite").path
-            let old = try await Database.open(path: path, migrations: [units])
-            try await old.write { connection in
-                try connection.execute("INSERT INTO units(id, name) VALUES (1, 'Chi bộ 1')")
-                try connection.execute("INSERT INTO members(unit_id, name) VALUES (1, 'An')")
-            }
-            await old.close()
+        try await Self.withDatabaseFile { path in
+            try await Self.createUnitsWithMembers(at: path)
 
-            let error = await storeError { _ = try await Database.open(path: path, migrations: [units, dropsUnits]) }
+            let error = await Self.openingError(path, with: [Self.units, dropsUnits])
             #expect(error?.constraintViolation == .foreignKey)
             #expect(error?.message.hasPrefix("migration 2 `drop units`: foreign key violation") == true)
             #expect(error?.message.contains("`members`") == true)
             #expect(error?.message.contains("`units`") == true)
 
-            let database = try await Database.open(path: path, migrations: [units])
-            #expect(try await database.count("units") == 1)
+            let database = try await Database.open(path: path, migrations: [Self.units])
+            #expect(try await database.count("units") == 2)
             #expect(try await Self.tableNames(database).contains("later") == false)
             #expect(try await Self.recorded(database) == ["1 units and members"])
             await database.close()
@@ -168,36 +177,31 @@ import Store
     }
 
     @Test func aMigrationEditedOrRenamedAfterItWasAppliedIsRefused() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("members.sqlite").path
+        try await Self.withDatabaseFile { path in
             try await Database.open(path: path, migrations: [Self.members, Self.foldedNames]).close()
 
             let editedSQL = Migration(1, "create members", sql: "CREATE TABLE members(id INTEGER PRIMARY KEY, name TEXT)")
-            let edited = await storeError { _ = try await Database.open(path: path, migrations: [editedSQL, Self.foldedNames]) }
+            let edited = await Self.openingError(path, with: [editedSQL, Self.foldedNames])
             #expect(edited?.kind == .migrationEdited)
             #expect(edited?.message.hasPrefix("migration 1 `create members` was edited") == true)
 
             let newFingerprint = Migration(2, "add folded names", fingerprint: "now folds differently") { _ in }
-            let fingerprinted = await storeError {
-                _ = try await Database.open(path: path, migrations: [Self.members, newFingerprint])
-            }
+            let fingerprinted = await Self.openingError(path, with: [Self.members, newFingerprint])
             #expect(fingerprinted?.kind == .migrationEdited)
             #expect(fingerprinted?.message.hasPrefix("migration 2 `add folded names` was edited") == true)
 
             let renamed = Migration(2, "add search names", apply: Self.addFoldedNames)
-            let renaming = await storeError { _ = try await Database.open(path: path, migrations: [Self.members, renamed]) }
+            let renaming = await Self.openingError(path, with: [Self.members, renamed])
             #expect(renaming?.kind == .migrationEdited)
             #expect(renaming?.message.contains("`2 add folded names`") == true)
 
-            let reopened = try await Database.open(path: path, migrations: [Self.members, Self.foldedNames])
-            #expect(try await Self.recorded(reopened) == ["1 create members", "2 add folded names"])
-            await reopened.close()
+            let recorded = try await Self.recordedAfterOpening(path, with: [Self.members, Self.foldedNames])
+            #expect(recorded == ["1 create members", "2 add folded names"])
         }
     }
 
     @Test func aDatabaseTrackedByUserVersionIsAdoptedWithoutRerunningItsMigrations() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("members.sqlite").path
+        try await Self.withDatabaseFile { path in
             // What an earlier build left: migration 1 applied, tracked by user_version.
             let earlier = try await Database.open(path: path)
             try await earlier.write { connection in
@@ -221,36 +225,32 @@ import Store
             await database.close()
 
             let edited = Migration(1, "create members", sql: "CREATE TABLE members(id INTEGER PRIMARY KEY)")
-            let error = await storeError { _ = try await Database.open(path: path, migrations: [edited, Self.foldedNames]) }
+            let error = await Self.openingError(path, with: [edited, Self.foldedNames])
             #expect(error?.kind == .migrationEdited)
         }
     }
 
     @Test func aDatabaseNewerThanTheCodeIsRefusedAndLeftUntouched() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("members.sqlite").path
+        try await Self.withDatabaseFile { path in
             try await Database.open(path: path, migrations: [Self.members, Self.foldedNames]).close()
 
-            let error = await storeError { _ = try await Database.open(path: path, migrations: [Self.members]) }
+            let error = await Self.openingError(path, with: [Self.members])
             #expect(error?.kind == .schemaNewerThanCode(databaseVersion: 2, newestKnownVersion: 1))
 
-            let reopened = try await Database.open(path: path, migrations: [Self.members, Self.foldedNames])
-            #expect(try await Self.userVersion(reopened) == 2)
-            #expect(try await Self.recorded(reopened) == ["1 create members", "2 add folded names"])
-            await reopened.close()
+            let recorded = try await Self.recordedAfterOpening(path, with: [Self.members, Self.foldedNames])
+            #expect(recorded == ["1 create members", "2 add folded names"])
         }
     }
 
     @Test func aDatabaseAnEarlierBuildMigratedFurtherIsRefusedBeforeAdoption() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("members.sqlite").path
+        try await Self.withDatabaseFile { path in
             let earlier = try await Database.open(path: path)
             try await earlier.write { connection in try connection.execute("PRAGMA user_version = 5") }
             await earlier.close()
 
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
-            let error = await storeError { _ = try await Database.open(path: path, migrations: [Self.members]) }
+            let error = await Self.openingError(path, with: [Self.members])
             #expect(error?.kind == .schemaNewerThanCode(databaseVersion: 5, newestKnownVersion: 1))
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         }
@@ -262,8 +262,7 @@ import Store
             INSERT INTO runs DEFAULT VALUES;
             """)
         let countedAgain = Migration(2, "count again", sql: "INSERT INTO runs DEFAULT VALUES")
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("shared.sqlite").path
+        try await Self.withDatabaseFile { path in
             let databases = try await withThrowingTaskGroup(of: Database.self) { group in
                 for _ in 0..<6 {
                     group.addTask { try await Database.open(path: path, migrations: [counted, countedAgain]) }
@@ -278,11 +277,8 @@ import Store
     }
 
     @Test func migrationsOutOfOrderAreRejected() async throws {
-        try await withTemporaryDirectory { folder in
-            let path = folder.appendingPathComponent("members.sqlite").path
-            let error = await storeError {
-                _ = try await Database.open(path: path, migrations: [Self.foldedNames, Self.members])
-            }
+        try await Self.withDatabaseFile { path in
+            let error = await Self.openingError(path, with: [Self.foldedNames, Self.members])
             #expect(error?.kind == .invalidMigrations)
         }
     }
