@@ -51,7 +51,7 @@ let rpcTargets: [Target] = [
 ]
 
 let storeTargets: [Target] = [
-    .target(name: "Store", dependencies: ["CSQLite"], path: "Shared/Store"),
+    .target(name: "Store", dependencies: ["CSQLite", "COpenSSL"], path: "Shared/Store"),
     // Run by StoreTests' durability test, which kills it mid-write and checks the file.
     .executableTarget(name: "store-durability-child", dependencies: ["Store"], path: "Tools/store-durability-child"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-durability-child"], path: "Tests/StoreTests"),

@@ -16,8 +16,10 @@ extension Connection {
             // SQLite may have rolled back the whole transaction already (I/O error,
             // full disk); then there is no savepoint left to return to.
             if isInTransaction {
-                try? execute(statements.rollback)
-                try? execute(statements.release)
+                try? uninterruptible {
+                    try? execute(statements.rollback)
+                    try? execute(statements.release)
+                }
             }
             throw error
         }
@@ -25,7 +27,8 @@ extension Connection {
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`: the write lock is taken at the
     /// start, so the transaction never fails half-way for want of it. Throwing rolls
-    /// back; a failed COMMIT rolls back too and is rethrown.
+    /// back; a failed COMMIT rolls back too and is rethrown. Once `body` has returned,
+    /// COMMIT is not interrupted: the work is done, and committing only keeps it.
     func inWriteTransaction<Result>(_ body: () throws -> Result) throws -> Result {
         try inTransaction(beginning: "BEGIN IMMEDIATE", body)
     }
@@ -39,7 +42,7 @@ extension Connection {
         try execute(begin)
         do {
             let result = try body()
-            try execute("COMMIT")
+            try uninterruptible { try execute("COMMIT") }
             return result
         } catch {
             rollbackIfInTransaction()
@@ -51,6 +54,6 @@ extension Connection {
     /// foreign key, a busy lock) leaves its transaction open; SQLite may also have
     /// ended it already, in which case there is nothing to do.
     func rollbackIfInTransaction() {
-        if isInTransaction { try? execute("ROLLBACK") }
+        if isInTransaction { try? uninterruptible { try execute("ROLLBACK") } }
     }
 }

@@ -29,10 +29,20 @@ public final class Connection {
     /// any other SQL, and looking them up by text cost a string build and two hashes.
     private var savepointStatementsByDepth: [SavepointStatements] = []
     var savepointDepth = 0
+    /// Raised to stop what this connection runs for a cancelled caller (see
+    /// `InterruptFlag`); SQLite's progress handler reads it.
+    let interruptFlag = InterruptFlag()
+    /// Nesting depth of `uninterruptible`, which removes the progress handler.
+    var interruptionsHeld = 0
 
     init(path: String, role: Role, busyTimeoutMilliseconds: Int32) throws {
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
-        if role != .reader { flags |= SQLITE_OPEN_CREATE }
+        if role != .reader {
+            // Created (or tightened) to 0600 before SQLite opens it: SQLite gives the
+            // -wal and -shm files the main file's mode.
+            try PrivateFiles.prepareDatabaseFile(at: path)
+            flags |= SQLITE_OPEN_CREATE
+        }
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         handle = opened
@@ -43,6 +53,7 @@ public final class Connection {
         }
         sqlite3_extended_result_codes(opened, 1)
         sqlite3_busy_timeout(opened, busyTimeoutMilliseconds)
+        installInterruptHandler(on: opened)
         do {
             try configure(for: role)
         } catch {

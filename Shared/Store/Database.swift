@@ -28,7 +28,8 @@ public final class Database: Sendable {
 
     /// Opens (creating if needed) the database at `path` in WAL mode with foreign keys
     /// on and `synchronous=FULL`, runs `migrations` (see `Migration`), then opens the
-    /// readers.
+    /// readers. The file and its -wal and -shm are mode 0600, a folder created for it
+    /// 0700 (`PrivateFiles`).
     public static func open(
         path: String, migrations: [Migration] = [], configuration: Configuration = Configuration()
     ) async throws -> Database {
@@ -38,7 +39,7 @@ public final class Database: Sendable {
         let writer = Writer(connection: writerConnection, maxBatchSize: configuration.maxGroupCommitBatch)
         var readers: [SerialConnection] = []
         do {
-            try await writer.runWithoutTransaction { connection in try Migrator.migrate(connection, with: migrations) }
+            try await writer.runWithoutTransaction { connection in try SQLiteMigrator.migrate(connection, with: migrations) }
             for index in 0..<max(1, configuration.readerCount) {
                 readers.append(try await SerialConnection.open(
                     path: path, role: .reader, label: "sotay.store.reader.\(index)",
@@ -74,6 +75,9 @@ public final class Database: Sendable {
 
     /// Submitted pieces waiting for the writer.
     var pendingSubmissionCount: Int { writer.pendingPieceCount }
+
+    /// Reads waiting for a reader.
+    var waitingReadCount: Int { readers.waitingCount }
 
     /// Copies the database, as of one moment, into a file at `destinationPath` (which
     /// is replaced), while writes go on.

@@ -1,66 +1,44 @@
 /// One numbered, named schema change. A service lists its migrations 1, 2, 3, … and
-/// never edits one that has shipped; a change is a new migration.
+/// never edits one that has shipped; a change is a new migration. The migrator
+/// records each applied migration by `identifier` with a checksum, and refuses to
+/// open a database whose recorded checksum differs from the code's (docs/storage.md).
 public struct Migration: Sendable {
     public let version: Int
     public let name: String
+    /// The text whose SHA-256 is recorded when the migration is applied and compared
+    /// at every start: the SQL of a SQL migration, the `fingerprint` of a code one.
+    let checksumSource: String
     let apply: @Sendable (Connection) throws -> Void
 
-    /// A migration written as SQL (several statements separated by `;` are fine).
+    /// A migration written as SQL (several statements separated by `;` are fine). Its
+    /// checksum covers the SQL text, so any edit to it is detected.
     public init(_ version: Int, _ name: String, sql: String) {
-        self.init(version, name) { connection in try connection.executeScript(sql) }
+        self.init(version, name, checksumSource: sql) { connection in try connection.executeScript(sql) }
     }
 
-    /// A migration that needs code (to fill a new column from old ones, say).
-    public init(_ version: Int, _ name: String, apply: @escaping @Sendable (Connection) throws -> Void) {
+    /// A migration that needs code (to fill a new column from old ones, say). Code
+    /// cannot be hashed, so its checksum covers `fingerprint`, or the name when there
+    /// is none: give as fingerprint the SQL the code runs or a description of what it
+    /// does, so that editing what it does means editing the fingerprint, which is
+    /// detected like an edited SQL migration.
+    public init(
+        _ version: Int, _ name: String, fingerprint: String? = nil,
+        apply: @escaping @Sendable (Connection) throws -> Void
+    ) {
+        self.init(version, name, checksumSource: fingerprint ?? name, apply: apply)
+    }
+
+    private init(_ version: Int, _ name: String, checksumSource: String, apply: @escaping @Sendable (Connection) throws -> Void) {
         self.version = version
         self.name = name
+        self.checksumSource = checksumSource
         self.apply = apply
     }
-}
 
-/// Brings a database's schema up to date, tracked in `PRAGMA user_version`.
-enum Migrator {
-    /// Runs the migrations newer than the database's `user_version`, all in one
-    /// transaction, and sets `user_version` to the newest. A database whose
-    /// `user_version` is newer than every migration is refused and left as it is.
-    static func migrate(_ connection: Connection, with migrations: [Migration]) throws {
-        try validate(migrations)
-        let newest = migrations.last?.version ?? 0
-        guard try userVersion(connection, newest: newest) < newest else { return }
-        try connection.inWriteTransaction {
-            // Read again under the write lock: another process may have migrated the
-            // file between the first look and BEGIN IMMEDIATE.
-            let current = try userVersion(connection, newest: newest)
-            for migration in migrations where migration.version > current {
-                do {
-                    try migration.apply(connection)
-                } catch let error as StoreError {
-                    throw error.inContext("migration \(migration.version) `\(migration.name)`")
-                }
-            }
-            // PRAGMA takes no bound parameters; `newest` is an Int from the code.
-            try connection.execute("PRAGMA user_version = \(newest)")
-        }
-    }
+    /// The name the migration is recorded under: its number and name, so that two
+    /// migrations never share one and a renamed migration is noticed.
+    public var identifier: String { "\(version) \(name)" }
 
-    /// The database's schema version, refusing one newer than the code knows.
-    private static func userVersion(_ connection: Connection, newest: Int) throws -> Int {
-        let version: Int = try connection.queryOne("PRAGMA user_version")?.get(0) ?? 0
-        guard version <= newest else {
-            throw StoreError(
-                kind: .schemaNewerThanCode(databaseVersion: version, newestKnownVersion: newest),
-                message: "the database is at schema version \(version) but this build knows only up to \(newest); "
-                    + "it was written by a newer build and is left untouched")
-        }
-        return version
-    }
-
-    private static func validate(_ migrations: [Migration]) throws {
-        for (offset, migration) in migrations.enumerated() where migration.version != offset + 1 {
-            throw StoreError(
-                kind: .invalidMigrations,
-                message: "migrations must be numbered 1, 2, 3, … in order; found \(migration.version) "
-                    + "`\(migration.name)` at position \(offset + 1)")
-        }
-    }
+    /// How errors and logs name this migration.
+    var label: String { "migration \(version) `\(name)`" }
 }

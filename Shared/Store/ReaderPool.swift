@@ -19,17 +19,24 @@ final class ReaderPool: Sendable {
         state = Mutex(State(idle: readers))
     }
 
-    /// Runs `body` on a reader's queue and returns its result.
+    /// Runs `body` on a reader's queue and returns its result. A caller whose task is
+    /// cancelled gets `CancellationError`: its read is interrupted, or never starts if
+    /// it is still waiting for a reader (`ConnectionJob`).
     func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let job: Job = { connection in continuation.resume(with: Result { try body(connection) }) }
+        try await ConnectionJob.perform(body) { job in
+            let work: Job = { connection in job.run(on: connection) }
             let reader = state.withLock { state -> SerialConnection? in
                 if let reader = state.idle.popLast() { return reader }
-                state.waiting.append(job)
+                state.waiting.append(work)
                 return nil
             }
-            if let reader { dispatch(job, to: reader) }
+            if let reader { dispatch(work, to: reader) }
         }
+    }
+
+    /// Reads waiting for a reader (tests use it to know that a read is queued).
+    var waitingCount: Int {
+        state.withLock { $0.waiting.count }
     }
 
     private func dispatch(_ job: @escaping Job, to reader: SerialConnection) {

@@ -37,15 +37,27 @@ final class SerialConnection: @unchecked Sendable {
         queue.async { work(self.connection) }
     }
 
-    /// Runs `body` on the queue and returns its result to the awaiting caller.
+    /// Runs `body` on the queue and returns its result to the awaiting caller; stops it
+    /// (or never starts it) when the caller's task is cancelled (`ConnectionJob`).
     func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            enqueue { connection in continuation.resume(with: Result { try body(connection) }) }
+        try await ConnectionJob.perform(body) { job in
+            enqueue { connection in job.run(on: connection) }
+        }
+    }
+
+    /// Runs `body` on the queue even when the caller's task is cancelled: closing must
+    /// happen whatever becomes of the task that asked for it.
+    func runToCompletion(_ body: @escaping @Sendable (Connection) -> Void) async {
+        await withCheckedContinuation { continuation in
+            enqueue { connection in
+                body(connection)
+                continuation.resume()
+            }
         }
     }
 
     /// Closes the connection once the work queued before this call has run.
     func close() async {
-        _ = try? await run { connection in connection.close() }
+        await runToCompletion { connection in connection.close() }
     }
 }

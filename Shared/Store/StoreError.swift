@@ -7,11 +7,15 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// SQLite returned an error; `primaryCode` and `extendedCode` say which.
         case sqlite
-        /// The file's `user_version` is newer than the newest migration this code
-        /// knows: it was written by a newer build, and the store leaves it untouched.
+        /// The database holds a migration newer than the newest this code knows: it
+        /// was written by a newer build, and the store leaves it untouched.
         case schemaNewerThanCode(databaseVersion: Int, newestKnownVersion: Int)
         /// The migration list itself is wrong (not numbered 1, 2, 3, … in order).
         case invalidMigrations
+        /// A migration applied to the database was renamed or edited in the code since
+        /// (its recorded identifier or checksum differs): the store refuses to start
+        /// rather than run on a schema the code does not describe.
+        case migrationEdited
         /// A column did not hold the type the caller asked for (for example NULL read
         /// as a non-optional `String`).
         case columnTypeMismatch

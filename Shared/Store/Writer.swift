@@ -29,18 +29,26 @@ final class Writer: Sendable {
         try await connection.run { connection in try connection.inWriteTransaction { try body(connection) } }
     }
 
+    /// A caller whose task is cancelled before a batch takes its piece gets
+    /// `CancellationError` and the piece never runs; once taken, the piece runs and
+    /// commits with its batch (interrupting it would roll back its batch-mates' work).
     func submit<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        // Unchecked, to save the checked continuation's allocation per piece: every
-        // piece put in the pending list is taken into exactly one batch (`close`
-        // drains the list too), and a batch answers each of its pieces exactly once.
-        try await withUnsafeThrowingContinuation { continuation in
-            let piece = SubmittedPiece(body: body, continuation: continuation)
-            let mustSchedule = pending.withLock { pending in
-                pending.pieces.append(piece)
-                defer { pending.drainScheduled = true }
-                return !pending.drainScheduled
+        let piece = SubmittedPiece(body: body)
+        return try await withTaskCancellationHandler {
+            // Unchecked, to save the checked continuation's allocation per piece: every
+            // piece put in the pending list is either cancelled or taken into exactly
+            // one batch (`close` drains the list too), and each is answered once.
+            try await withUnsafeThrowingContinuation { continuation in
+                guard piece.caller.attach(continuation) else { return }
+                let mustSchedule = pending.withLock { pending in
+                    pending.pieces.append(piece)
+                    defer { pending.drainScheduled = true }
+                    return !pending.drainScheduled
+                }
+                if mustSchedule { scheduleDrain() }
             }
-            if mustSchedule { scheduleDrain() }
+        } onCancel: {
+            piece.caller.cancel()
         }
     }
 
@@ -65,8 +73,15 @@ final class Writer: Sendable {
     private func runNextBatch(on connection: Connection) -> Bool {
         runGroupCommitBatch(on: connection, maxPieces: maxBatchSize) { limit in
             pending.withLock { pending in
-                let taken = Array(pending.pieces.prefix(limit))
-                pending.pieces.removeFirst(taken.count)
+                // Pieces whose callers were cancelled are dropped on the way.
+                var taken: [any GroupCommitPiece] = []
+                var looked = 0
+                while taken.count < limit, looked < pending.pieces.count {
+                    let piece = pending.pieces[looked]
+                    looked += 1
+                    if piece.take() { taken.append(piece) }
+                }
+                pending.pieces.removeFirst(looked)
                 return taken
             }
         }
@@ -79,7 +94,7 @@ final class Writer: Sendable {
     /// Commits what was submitted, then closes the connection; later work fails with
     /// `.closed`.
     func close() async {
-        _ = try? await connection.run { connection in
+        await connection.runToCompletion { connection in
             while self.runNextBatch(on: connection) {}
             connection.close()
         }

@@ -13,9 +13,13 @@ func withTemporaryDirectory(_ body: (URL) async throws -> Void) async throws {
 }
 
 /// Opens a database in a fresh temporary folder, runs `body`, closes it.
-func withDatabase(migrations: [Migration] = [], _ body: (Database) async throws -> Void) async throws {
+func withDatabase(
+    migrations: [Migration] = [], configuration: Database.Configuration = Database.Configuration(),
+    _ body: (Database) async throws -> Void
+) async throws {
     try await withTemporaryDirectory { folder in
-        let database = try await Database.open(path: folder.appendingPathComponent("test.sqlite").path, migrations: migrations)
+        let database = try await Database.open(
+            path: folder.appendingPathComponent("test.sqlite").path, migrations: migrations, configuration: configuration)
         do {
             try await body(database)
             await database.close()

@@ -49,7 +49,6 @@ public enum ServiceMain {
         }
         let database: Database
         do {
-            try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
             database = try await Database.open(path: config.databasePath, migrations: definition.migrations)
         } catch {
             throw ServiceStartError(description: "cannot open the database \(config.databasePath): \(error)", exitStatus: 1)
