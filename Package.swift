@@ -54,7 +54,7 @@ let storeTargets: [Target] = [
     .target(name: "Store", dependencies: ["CSQLite", "COpenSSL"], path: "Shared/Store"),
     // Run by StoreTests' durability test, which kills it mid-write and checks the file.
     .executableTarget(name: "store-durability-child", dependencies: ["Store"], path: "Tools/store-durability-child"),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "store-durability-child"], path: "Tests/StoreTests"),
+    .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "store-durability-child"], path: "Tests/StoreTests"),
     .executableTarget(name: "bench-store", dependencies: ["Store"], path: "Tools/bench-store"),
 ]
 

@@ -3,6 +3,7 @@ import ServiceKit
 import ServiceToolkit
 import Store
 import Synchronization
+import TestSupport
 import Testing
 
 /// The toolkit's outbox on a real SQLite file: enqueued in the effect's transaction,
@@ -70,15 +71,6 @@ import Testing
             }
         }
 
-        /// Polls until `condition` holds; a generous bound, returns as soon as it does.
-        func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
-            for _ in 0..<3_000 {
-                if try await condition() { return true }
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            return false
-        }
-
         func remove() async {
             await database.close()
             try? FileManager.default.removeItem(at: folder)
@@ -100,8 +92,8 @@ import Testing
         try await fixture.enqueue("committed")
         deliverer.wake()
 
-        #expect(try await fixture.eventually { transport.delivered.count == 1 })
-        #expect(try await fixture.eventually { try await fixture.waitingRows() == 0 })
+        #expect(try await eventually { transport.delivered.count == 1 })
+        #expect(try await eventually { try await fixture.waitingRows() == 0 })
         #expect(transport.delivered.map(\.body) == ["committed"])
         #expect(transport.delivered.first?.recipient == "+84912000101")
         #expect(transport.delivered.first?.channel == .sms)
@@ -117,10 +109,10 @@ import Testing
         try await fixture.enqueue("retried")
         deliverer.wake()
 
-        #expect(try await fixture.eventually { transport.delivered.count == 1 })
+        #expect(try await eventually { transport.delivered.count == 1 })
         #expect(transport.tries.count == 3)
         #expect(Set(transport.tries).count == 1)
-        #expect(try await fixture.eventually { try await fixture.waitingRows() == 0 })
+        #expect(try await eventually { try await fixture.waitingRows() == 0 })
         await deliverer.stop()
         await fixture.remove()
     }
@@ -133,9 +125,9 @@ import Testing
         let deliverer = fixture.deliverer(transport)
         deliverer.start()
 
-        #expect(try await fixture.eventually { transport.delivered.count == 120 })
+        #expect(try await eventually { transport.delivered.count == 120 })
         #expect(Set(transport.delivered.map(\.id)).count == 120)
-        #expect(try await fixture.eventually { try await fixture.waitingRows() == 0 })
+        #expect(try await eventually { try await fixture.waitingRows() == 0 })
         await deliverer.stop()
         await fixture.remove()
     }

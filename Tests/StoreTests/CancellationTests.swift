@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 @testable import Store
 
@@ -118,7 +119,7 @@ import Testing
             await entered.waitOffThread()
             let ran = Ran()
             let waiting = Task { try await database.read { _ in ran.set() } }
-            try await eventually { database.waitingReadCount == 1 }
+            #expect(await eventually { database.waitingReadCount == 1 })
 
             waiting.cancel()
             // Answered at once, while the reader is still busy.
@@ -147,11 +148,11 @@ import Testing
         try await withDatabase(migrations: Self.schema) { database in
             let writer = await BlockedWriter.start(database)
             let first = Task { try await database.submit(Self.insert("first")) }
-            try await eventually { database.pendingSubmissionCount == 1 }
+            #expect(await eventually { database.pendingSubmissionCount == 1 })
             let cancelled = Task { try await database.submit(Self.insert("cancelled")) }
-            try await eventually { database.pendingSubmissionCount == 2 }
+            #expect(await eventually { database.pendingSubmissionCount == 2 })
             let last = Task { try await database.submit(Self.insert("last")) }
-            try await eventually { database.pendingSubmissionCount == 3 }
+            #expect(await eventually { database.pendingSubmissionCount == 3 })
 
             cancelled.cancel()
             #expect(Self.isCancellation(await Self.outcome(of: cancelled)))

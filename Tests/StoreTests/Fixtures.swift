@@ -83,12 +83,6 @@ struct BlockedWriter {
     }
 }
 
-/// Waits until `condition` holds, checking between short sleeps (the condition is
-/// something the test has set in motion and will happen; no timing is asserted).
-func eventually(_ condition: () -> Bool) async throws {
-    while !condition() { try await Task.sleep(for: .milliseconds(1)) }
-}
-
 extension Database {
     /// The number of rows in `table` (a name from the test's own schema).
     func count(_ table: String) async throws -> Int {

@@ -10,3 +10,13 @@ public func eventually(timeout: Duration = .seconds(60), _ condition: () -> Bool
     }
     return true
 }
+
+/// `eventually` for a condition that has to ask (a database, a file).
+public func eventually(timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while try await !condition() {
+        guard ContinuousClock.now < deadline else { return try await condition() }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    return true
+}
