@@ -5,7 +5,8 @@ import ServiceKit
 /// start, readable by their owner only, and kept across restarts: `token.key`, so
 /// that tokens issued before a restart stay valid, and `org-data.key`, which seals
 /// card numbers and citizen ids in the org service's database (losing it loses them),
-/// and `auth-data.key`, which seals auth's outbox (losing it loses undelivered messages).
+/// `auth-data.key`, which seals auth's outbox (losing it loses undelivered messages),
+/// and `feedback-data.key`, which seals feedback's notices the same way.
 enum TokenKeyFile {
     static func ensure(in dataFolder: URL) throws -> URL {
         try ensure(in: dataFolder, named: "token.key",
@@ -22,6 +23,11 @@ enum TokenKeyFile {
         try ensure(in: dataFolder, named: "auth-data.key",
                    comment: "Auth personal-data keys: the first seals, all open (docs/operations.md). Back it up with the data.",
                    keyID: "a1")
+    }
+
+    static func ensureFeedbackDataKey(in dataFolder: URL) throws -> URL {
+        try ensure(in: dataFolder, named: "feedback-data.key",
+                   comment: "Feedback outbox keys: the first seals, all open. Back it up with the data.", keyID: "f1")
     }
 
     private static func ensure(in dataFolder: URL, named name: String, comment: String, keyID: String) throws -> URL {
