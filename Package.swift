@@ -188,7 +188,7 @@ let feedbackTargets: [Target] = [
     .testTarget(
         name: "FeedbackServiceTests",
         dependencies: ["TestSupport", "ServiceTestSupport", "FeedbackService", "FeedbackContracts", "OrgService", "OrgContracts", "ServiceKit",
-                       "ServiceToolkit", "RPC", "RPCContracts"],
+                       "ServiceToolkit", "RPC", "RPCContracts", "OperatorCLI"],
         path: "Tests/FeedbackServiceTests"
     ),
 ]

@@ -14,6 +14,7 @@ struct FeedbackHarness {
     let tree: OrgFixture.SmallTree
     let feedback: FeedbackServiceClient
     let service: ServiceUnderTest
+    let org: ServiceUnderTest
 
     var tokens: TestTokens { environment.tokens }
     var clock: TestClock { environment.clock }
@@ -29,7 +30,8 @@ struct FeedbackHarness {
                 extra: [FeedbackServiceDefinition.dataKeyFileVariable: keyFile,
                         "SOTAY_FEEDBACK_SWEEP_INTERVAL_MS": "86400000"])
             try await body(FeedbackHarness(environment: environment, tree: tree,
-                                           feedback: FeedbackServiceClient(channel: service.channel), service: service))
+                                           feedback: FeedbackServiceClient(channel: service.channel), service: service,
+                                           org: org))
         }
     }
 
