@@ -191,6 +191,12 @@ let feedbackTargets: [Target] = [
                        "ServiceToolkit", "RPC", "RPCContracts", "OperatorCLI"],
         path: "Tests/FeedbackServiceTests"
     ),
+    // The real sotay-feedback (and sotay-org) processes measured from another (Tools/bench-feedback/main.swift).
+    .executableTarget(
+        name: "bench-feedback",
+        dependencies: ["FeedbackService", "FeedbackContracts", "OperatorCLI", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        path: "Tools/bench-feedback"
+    ),
 ]
 
 // Journeys across the real executables, each its own process (DESIGN.md §10).

@@ -9,13 +9,13 @@ import ServiceKit
 /// for the demo province (each board answers its field, the office the rest) and a
 /// handful of items from the province's members in every status an agency can set by
 /// hand (escalation needs a deadline to pass, so no item starts escalated). Tokens
-/// are signed with the suite's key file, as `OperatorToken` does, for an administrator
-/// and committee staff of the root and for each member who writes.
+/// (`SignedTokens`) are for an administrator and committee staff of the root and for
+/// each member who writes.
 struct FeedbackDemo {
     let environment: OperatorEnvironment
 
     func seed() async throws {
-        let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: environment.tokenKeyFile))
+        let tokens = try SignedTokens(keyFile: environment.tokenKeyFile)
         let (orgChannel, feedbackChannel) = (try environment.channel(to: .org), try environment.channel(to: .feedback))
         defer {
             orgChannel.close()
@@ -25,11 +25,11 @@ struct FeedbackDemo {
         let feedback = FeedbackServiceClient(channel: feedbackChannel)
         var snapshot = GetTreeSnapshotRequest()
         snapshot.pageSize = 10_000
-        let units = try await org.getTreeSnapshot(snapshot, options: try sign(codec, "operator", [(.operator, "")])).units
-        let parents = Dictionary(units.map { ($0.id, $0.parentID) }, uniquingKeysWith: { first, _ in first })
+        let units = try await org.getTreeSnapshot(snapshot, options: try tokens.options("operator", [(.operator, "")])).units
+        let parents = UnitParents(units: units)
         guard let root = units.first(where: { $0.parentID.isEmpty })?.id else { return }
-        let admin = try sign(codec, "m_demo_admin", [(.administrator, root)])
-        let staff = try sign(codec, "m_demo_staff", [(.committeeStaff, root)])
+        let admin = try tokens.options("m_demo_admin", [(.administrator, root)])
+        let staff = try tokens.options("m_demo_staff", [(.committeeStaff, root)])
 
         var rulesOnRoot = ListRoutingRulesRequest()
         rulesOnRoot.unitID = root
@@ -55,19 +55,10 @@ struct FeedbackDemo {
         search.pageSize = 9
         let people = try await org.searchMembers(search, options: admin).members
         guard !people.isEmpty else { return }
-        func ancestors(_ unitID: String) -> [String] {
-            var chain: [String] = []
-            var current = parents[unitID] ?? ""
-            while !current.isEmpty, chain.count < 100 {
-                chain.insert(current, at: 0)
-                current = parents[current] ?? ""
-            }
-            return chain
-        }
         func member(_ index: Int) throws -> CallOptions {
             let person = people[index % people.count]
-            return try sign(codec, person.id, [(.member, person.unitID)], unitID: person.unitID,
-                            ancestors: ancestors(person.unitID))
+            return try tokens.options(person.id, [(.member, person.unitID)], unitID: person.unitID,
+                                      ancestors: parents.ancestors(of: person.unitID))
         }
         func submit(_ index: Int, _ category: Category, _ title: String, _ body: String) async throws -> Item {
             var request = SubmitItemRequest()
@@ -118,18 +109,5 @@ struct FeedbackDemo {
         _ = try await submit(0, .discipline, "Góp ý về tác phong", "Đề nghị nhắc nhở việc đi họp muộn.")
         _ = try await submit(8, .administration, "Ứng dụng Sổ tay", "Ứng dụng đăng nhập chậm vào buổi sáng.")
         print("first start: feedback has routing rules for the province and items in every status (sotay app feedback …)")
-    }
-
-    private func sign(_ codec: AccessTokenCodec, _ memberID: String, _ grants: [(Role, String)], unitID: String = "",
-                      ancestors: [String] = []) throws -> CallOptions {
-        var claims = AccessTokenClaims.forRole(.member, callerID: memberID, nowMs: WallClock.system.nowMs,
-                                               lifetimeMs: OperatorToken.lifetimeMs)
-        claims.grants = grants.map { role, unit in
-            var grant = Grant()
-            (grant.role, grant.unitID) = (role, unit)
-            return grant
-        }
-        (claims.unitID, claims.ancestorUnitIDs) = (unitID, ancestors)
-        return CallOptions(metadata: [MetadataKey.authorization: "Bearer " + (try codec.sign(claims))])
     }
 }

@@ -30,8 +30,7 @@ enum FeedbackMigrations {
         ) WITHOUT ROWID;
         CREATE INDEX items_by_member ON items(member_id, submitted_at_ms, id);
         CREATE INDEX items_by_agency ON items(agency_unit_id, agency_kind, due_at_ms, id);
-        CREATE INDEX items_by_escalation ON items(escalated_to_unit_id, agency_kind, due_at_ms, id)
-            WHERE escalated_to_unit_id <> '';
+        CREATE INDEX items_by_escalation ON items(escalated_to_unit_id, agency_kind, due_at_ms, id);
         -- The escalation sweep reads only open items, oldest due first.
         CREATE INDEX items_overdue ON items(due_at_ms, id) WHERE is_open = 1;
         CREATE INDEX items_by_submit ON items(submitted_at_ms);
