@@ -10,6 +10,10 @@ struct ServiceLauncher {
     let binaryFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
 
     func start(_ name: String, port: Int, environment: [String: String]) async throws -> Process {
+        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: port)])
+        defer { channel.close() }
+        // Another suite answering there would be measured instead: refuse.
+        guard await !serving(channel) else { throw BenchError("port \(port) is taken; pass another --port-base") }
         let process = Process()
         process.executableURL = binaryFolder.appendingPathComponent("sotay-\(name)")
         var variables = ProcessInfo.processInfo.environment
@@ -22,19 +26,20 @@ struct ServiceLauncher {
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
-        let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: port)])
-        defer { channel.close() }
         for _ in 0..<600 {
             guard process.isRunning else { break }
-            if let health = try? await channel.unary(
-                path: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest(), response: HealthCheckResponse.self,
-                idempotent: true, options: CallOptions(timeout: .seconds(1))), health.status == .serving {
-                return process
-            }
+            if await serving(channel) { return process }
             try await Task.sleep(for: .milliseconds(200))
         }
         process.terminate()
         throw BenchError("sotay-\(name) did not answer SERVING; see \(log.path)")
+    }
+
+    private func serving(_ channel: RPCChannel) async -> Bool {
+        let health = try? await channel.unary(
+            path: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest(), response: HealthCheckResponse.self,
+            idempotent: true, options: CallOptions(timeout: .seconds(1)))
+        return health?.status == .serving
     }
 
     /// Runs `sotay` with `arguments` and waits for it.

@@ -17,12 +17,12 @@ import ServiceKit
 //   .build/release/bench-feedback [--data DIR] [--submits N] [--inbox N] [--items N]
 //       [--overdue N] [--concurrency N] [--port-base P]
 //
-// Ports default to 17102 (org) and 17106 (feedback), so a suite running on the
+// Ports default to 27102 (org) and 27106 (feedback), so a suite running on the
 // default ports is not disturbed. The org database (DIR/org) is seeded once and
 // reused; the feedback database is filled afresh each run.
 
 var settings = ["--data": "./data/bench-feedback", "--submits": "5000", "--inbox": "100000", "--items": "1000000",
-                "--overdue": "100000", "--concurrency": "32", "--port-base": "17100"]
+                "--overdue": "100000", "--concurrency": "32", "--port-base": "27100"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 while arguments.count >= 2, settings[arguments[0]] != nil {
     settings[arguments[0]] = arguments[1]
