@@ -19,16 +19,18 @@ struct FeedbackHarness {
     var tokens: TestTokens { environment.tokens }
     var clock: TestClock { environment.clock }
 
-    static func run(_ name: String, _ body: (FeedbackHarness) async throws -> Void) async throws {
+    /// `sweepIntervalMs`: the background sweep's pause; a day by default, so that tests
+    /// run the sweep by RPC when they choose.
+    static func run(_ name: String, sweepIntervalMs: Int64 = 86_400_000,
+                    _ body: (FeedbackHarness) async throws -> Void) async throws {
         let (template, tree) = try await OrgFixture.smallTree()
         try await withTestEnvironment("feedback-\(name)", copying: template) { environment in
             let org = try await environment.start(OrgServiceDefinition.definition)
             let keyFile = try KeyFiles.write(environment.folder.path("feedback-data.key"), ids: ["k1"])
             let service = try await environment.start(
                 FeedbackServiceDefinition.definition, peers: [org],
-                // The background sweep stays out of the way: tests run it by RPC.
                 extra: [FeedbackServiceDefinition.dataKeyFileVariable: keyFile,
-                        "SOTAY_FEEDBACK_SWEEP_INTERVAL_MS": "86400000"])
+                        "SOTAY_FEEDBACK_SWEEP_INTERVAL_MS": "\(sweepIntervalMs)"])
             try await body(FeedbackHarness(environment: environment, tree: tree,
                                            feedback: FeedbackServiceClient(channel: service.channel), service: service,
                                            org: org))

@@ -72,6 +72,20 @@ import TestSupport
         }
     }
 
+    @Test func theBackgroundSweepEscalatesOnceTheDeadlinePassesOnTheServicesClock() async throws {
+        try await FeedbackHarness.run("sweeper", sweepIntervalMs: 20) { harness in
+            let item = try await harness.submit("Lan")
+            harness.clock.advance(byMs: 16 * .day)
+            var seen = try await harness.get(item.id, as: try harness.member("Lan"))
+            for _ in 0..<1_500 where seen.escalationLevel == 0 {
+                try await Task.sleep(for: .milliseconds(20))
+                seen = try await harness.get(item.id, as: try harness.member("Lan"))
+            }
+            #expect(seen.escalationLevel == 1)
+            #expect(seen.escalatedToUnitID == harness.tree.province)
+        }
+    }
+
     @Test func aReassignmentCarriesAReasonTheMemberReads() async throws {
         try await FeedbackHarness.run("reassign") { harness in
             let tree = harness.tree
