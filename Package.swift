@@ -94,7 +94,8 @@ let serviceKitTargets: [Target] = [
     ),
     .target(
         name: "OperatorCLI",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed"],
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
+                       "FeedbackContracts", "FeedbackService"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
@@ -206,6 +207,30 @@ let serviceBenchTargets: [Target] = [
     ),
 ]
 
+// Feedback routed to the agency that must answer it (Services/feedback/README.md).
+let feedbackTargets: [Target] = [
+    .target(name: "FeedbackContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Feedback"),
+    .target(
+        name: "FeedbackService",
+        dependencies: ["FeedbackContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Services/feedback/FeedbackService"
+    ),
+    .executableTarget(name: "sotay-feedback", dependencies: ["FeedbackService", "ServiceKit"], path: "Services/feedback/main"),
+    .testTarget(
+        name: "FeedbackServiceTests",
+        dependencies: ["TestSupport", "ServiceTestSupport", "FeedbackService", "FeedbackContracts", "OrgService", "OrgContracts", "ServiceKit",
+                       "ServiceToolkit", "RPC", "RPCContracts", "OperatorCLI"],
+        path: "Tests/FeedbackServiceTests"
+    ),
+    // The real sotay-feedback (and sotay-org) processes measured from another (Tools/bench-feedback/main.swift).
+    .executableTarget(
+        name: "bench-feedback",
+        dependencies: ["FeedbackService", "FeedbackContracts", "OperatorCLI", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        path: "Tools/bench-feedback"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -219,6 +244,6 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + serviceBenchTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + feedbackTargets + serviceBenchTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,7 @@ import Testing
         #expect(launch.environment["SOTAY_LISTEN"] == "127.0.0.1:7203")
         #expect(launch.environment["SOTAY_DATA_DIR"] == folder.appendingPathComponent("auth").path)
         #expect(launch.environment["SOTAY_TOKEN_KEY_FILE"] == keys.token.path)
-        #expect(launch.environment["SOTAY_ORG_DATA_KEY_FILE"] == keys.orgData.path)
+        #expect(launch.environment["SOTAY_ORG_DATA_KEY_FILE"] == keys.data[.org]?.path)
         #expect(launch.environment["SOTAY_ORG_ADDR"] == "127.0.0.1:7202")
         #expect(launch.environment["SOTAY_LOG_LEVEL"] == "debug")
         #expect(launch.logPath == folder.appendingPathComponent("logs/auth.log").path)
@@ -35,7 +35,7 @@ import Testing
         let firstToken = try String(contentsOf: first.token, encoding: .utf8)
         let second = try SuiteKeyFiles.ensure(in: folder)
         #expect(try String(contentsOf: second.token, encoding: .utf8) == firstToken)
-        #expect(try String(contentsOf: second.orgData, encoding: .utf8) == String(contentsOf: first.orgData, encoding: .utf8))
+        #expect(try String(contentsOf: #require(second.data[.org]), encoding: .utf8) == String(contentsOf: #require(first.data[.org]), encoding: .utf8))
         let permissions = try FileManager.default.attributesOfItem(atPath: first.token.path)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
         _ = try TokenKeyRing(contentsOfFile: first.token.path)

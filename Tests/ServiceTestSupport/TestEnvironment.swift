@@ -15,12 +15,11 @@ public final class TestEnvironment: Sendable {
     private let started = Mutex<[ServiceUnderTest]>([])
 
     /// The key files every service may read, by the variable naming each, with the id
-    /// of the one key each starts with.
-    public static let keyFiles: [String: (file: String, keyID: String)] = [
-        "SOTAY_TOKEN_KEY_FILE": ("token.key", "k1"),
-        "SOTAY_ORG_DATA_KEY_FILE": ("org-data.key", "d1"),
-        "SOTAY_AUTH_DATA_KEY_FILE": ("auth-data.key", "a1"),
-    ]
+    /// of the one key each starts with: the token key and each service's data key.
+    public static let keyFiles: [String: (file: String, keyID: String)] = Dictionary(
+        uniqueKeysWithValues: [("SOTAY_TOKEN_KEY_FILE", ("token.key", "k1"))] + ServiceName.allCases.map { service in
+            (service.dataKeyFileVariable, ("\(service.rawValue)-data.key", service.firstDataKeyID))
+        })
 
     /// A new environment; with `template`, a copy of that folder (keys and service
     /// data), so a fixture built once serves many tests (`Fixtures`).

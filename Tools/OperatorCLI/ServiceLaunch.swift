@@ -23,8 +23,7 @@ extension ServiceLaunch {
         variables["SOTAY_LISTEN"] = listen
         variables["SOTAY_DATA_DIR"] = dataFolder.appendingPathComponent(service.rawValue).path
         variables["SOTAY_TOKEN_KEY_FILE"] = keys.token.path
-        variables["SOTAY_ORG_DATA_KEY_FILE"] = keys.orgData.path
-        variables["SOTAY_AUTH_DATA_KEY_FILE"] = keys.authData.path
+        for (owner, file) in keys.data { variables[owner.dataKeyFileVariable] = file.path }
         for (peer, address) in peerAddresses { variables[peer.addressVariable] = address }
         self.service = service
         self.executable = binaryFolder.appendingPathComponent("sotay-\(service.rawValue)")
@@ -34,14 +33,16 @@ extension ServiceLaunch {
     }
 }
 
-/// The suite's key files in a data folder (`TokenKeyFile`), created on first use.
+/// The suite's key files in a data folder (`TokenKeyFile`), created on first use: the
+/// token key, and each service's data key (every service is given every file's
+/// variable; a service reads its own).
 public struct SuiteKeyFiles: Sendable {
     public let token: URL
-    public let orgData: URL
-    public let authData: URL
+    public let data: [ServiceName: URL]
 
     public static func ensure(in dataFolder: URL) throws -> SuiteKeyFiles {
-        SuiteKeyFiles(token: try TokenKeyFile.ensure(in: dataFolder), orgData: try TokenKeyFile.ensureOrgDataKey(in: dataFolder),
-                      authData: try TokenKeyFile.ensureAuthDataKey(in: dataFolder))
+        var data: [ServiceName: URL] = [:]
+        for service in ServiceName.allCases { data[service] = try TokenKeyFile.ensureDataKey(for: service, in: dataFolder) }
+        return SuiteKeyFiles(token: try TokenKeyFile.ensure(in: dataFolder), data: data)
     }
 }

@@ -5,23 +5,21 @@ import ServiceKit
 /// start, readable by their owner only, and kept across restarts: `token.key`, so
 /// that tokens issued before a restart stay valid, and `org-data.key`, which seals
 /// card numbers and citizen ids in the org service's database (losing it loses them),
-/// and `auth-data.key`, which seals auth's outbox (losing it loses undelivered messages).
+/// `auth-data.key`, which seals auth's outbox (losing it loses undelivered messages),
+/// and `feedback-data.key`, which seals feedback's notices the same way.
 enum TokenKeyFile {
     static func ensure(in dataFolder: URL) throws -> URL {
         try ensure(in: dataFolder, named: "token.key",
                    comment: "Access-token keys: the first signs, all verify (see docs/operations.md).", keyID: "k1")
     }
 
-    static func ensureOrgDataKey(in dataFolder: URL) throws -> URL {
-        try ensure(in: dataFolder, named: "org-data.key",
-                   comment: "Org personal-data keys: the first seals, all open (docs/operations.md, Keys). Back it up with the data.",
-                   keyID: "d1")
-    }
-
-    static func ensureAuthDataKey(in dataFolder: URL) throws -> URL {
-        try ensure(in: dataFolder, named: "auth-data.key",
-                   comment: "Auth personal-data keys: the first seals, all open (docs/operations.md). Back it up with the data.",
-                   keyID: "a1")
+    /// `<service>-data.key`: the keys sealing the service's personal data and its
+    /// outbox at rest (losing it loses them).
+    static func ensureDataKey(for service: ServiceName, in dataFolder: URL) throws -> URL {
+        try ensure(in: dataFolder, named: "\(service.rawValue)-data.key",
+                   comment: "\(service.rawValue) personal-data keys: the first seals, all open (docs/operations.md, Keys). "
+                       + "Back it up with the data.",
+                   keyID: service.firstDataKeyID)
     }
 
     private static func ensure(in dataFolder: URL, named name: String, comment: String, keyID: String) throws -> URL {

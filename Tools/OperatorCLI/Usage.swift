@@ -42,6 +42,11 @@ enum Usage {
                                  play a member's phone against the running suite: register
                                  with a party card, log in, read your profile from org with
                                  your token (tokens kept in ./data/app-session.txt)
+      app feedback send CATEGORY TITLE BODY | list | show ITEM_ID | reopen ITEM_ID REASON;
+          app survey list | respond SURVEY_ID Q=V…; app inbox UNIT_ID [AGENCY] |
+          answer ITEM_ID public|private TEXT | refer ITEM_ID WHERE REASON
+                                 feedback as a member, and an agency's side with a staff
+                                 token (Services/feedback/README.md)
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key). search, member, units and

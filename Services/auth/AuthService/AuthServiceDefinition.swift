@@ -11,17 +11,13 @@ public enum AuthServiceDefinition {
     /// `SOTAY_AUTH_TRUSTED_PROXIES`: comma-separated IP addresses of gateways whose
     /// `client-address` metadata is believed for rate limits. Empty by default.
     static let trustedProxiesVariable = "SOTAY_AUTH_TRUSTED_PROXIES"
-    /// `SOTAY_AUTH_DATA_KEY_FILE`: the keys sealing auth's personal data at rest (the
-    /// outbox's recipients and bodies). Same format as the token key file.
-    static let dataKeyFileVariable = "SOTAY_AUTH_DATA_KEY_FILE"
-    public static let defaultDataKeyFile = "./data/auth-data.key"
 
     public static let definition = ServiceDefinition(
         name: .auth, calls: [.org], migrations: AuthMigrations.all, publicMethods: AuthHandlers.publicMethods
     ) { kit in
         // Read first: a missing key stops the start before anything runs (exit 78).
-        let dataKeys = try TokenKeyRing(contentsOfFile: kit.variables[dataKeyFileVariable] ?? defaultDataKeyFile,
-                                        variable: dataKeyFileVariable)
+        // `SOTAY_AUTH_DATA_KEY_FILE`: the keys sealing auth's phones and its outbox at rest.
+        let dataKeys = try kit.dataKeys()
         let org = OrgServiceClient(channel: kit.channel(to: .org))
         let credentials = ServiceCallCredentials(service: .auth, tokens: kit.tokens, clock: kit.clock)
         let replica = OrgTreeReplica(logger: kit.logger)

@@ -52,6 +52,17 @@ public final class ServiceEnvironment: Sendable {
 
     /// Runs `action` when the service stops, after the server has drained and before
     /// the database closes: stopping a tree replica, flushing a queue.
+    /// The keys that seal this service's personal data at rest, from the file its
+    /// `SOTAY_<SERVICE>_DATA_KEY_FILE` names (default `./data/<service>-data.key`); a
+    /// missing or malformed file is a configuration error naming the variable, and a
+    /// file others can read is warned about.
+    public func dataKeys() throws(ConfigError) -> TokenKeyRing {
+        let variable = config.service.dataKeyFileVariable
+        let path = variables[variable] ?? config.service.defaultDataKeyFile
+        if let warning = KeyFilePermissions.warning(path: path, variable: variable) { logger.warning(warning) }
+        return try TokenKeyRing(contentsOfFile: path, variable: variable)
+    }
+
     public func onStop(_ action: @escaping @Sendable () async -> Void) {
         stopActions.withLock { $0.append(action) }
     }

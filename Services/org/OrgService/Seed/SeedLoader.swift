@@ -43,7 +43,7 @@ public struct SeedLoader: Sendable {
     /// data folder, `<SOTAY_DATA_DIR>/org.sqlite` — sealing with the first key of
     /// `dataKeyFile`, which the service must later be given too.
     public static func open(databasePath: String, dataKeyFile: String) async throws -> SeedLoader {
-        let keys = try TokenKeyRing(contentsOfFile: dataKeyFile, variable: MemberVault.keyFileVariable)
+        let keys = try TokenKeyRing(contentsOfFile: dataKeyFile, variable: ServiceName.org.dataKeyFileVariable)
         let vault = try MemberVault(keys: keys)
         return SeedLoader(database: try await Database.open(path: databasePath, migrations: OrgMigrations.all), vault: vault)
     }

@@ -11,8 +11,6 @@ import Store
 /// found without decrypting every row; rotating the first key therefore needs the
 /// lookup column recomputed (docs/org.md).
 struct MemberVault: Sendable {
-    static let keyFileVariable = "SOTAY_ORG_DATA_KEY_FILE"
-
     private let sealer: KeyRingSealer
 
     init(keys: TokenKeyRing) throws {
