@@ -22,15 +22,15 @@ public enum CallTable {
         search.pageSize = 20
         return [
             BenchCall(label: "org Health/Check", service: .org,
-                      frame: RequestFrame(method: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest()), measuresWork: false),
+                      frame: RequestFrame(method: HealthMethod.check, request: HealthCheckRequest()), measuresWork: false),
             BenchCall(label: "org GetMember (own, member)", service: .org,
-                      frame: RequestFrame(method: "/sotay.org.v1.OrgService/GetMember", metadata: member.metadata,
+                      frame: RequestFrame(method: OrgServiceMethod.getMember, metadata: member.metadata,
                                           request: getMember), measuresWork: true),
             BenchCall(label: "org GetSubtreeCounts (commune)", service: .org,
-                      frame: RequestFrame(method: "/sotay.org.v1.OrgService/GetSubtreeCounts", metadata: member.metadata,
+                      frame: RequestFrame(method: OrgServiceMethod.getSubtreeCounts, metadata: member.metadata,
                                           request: counts), measuresWork: true),
             BenchCall(label: "org SearchMembers (commune, staff)", service: .org,
-                      frame: RequestFrame(method: "/sotay.org.v1.OrgService/SearchMembers", metadata: staff, request: search),
+                      frame: RequestFrame(method: OrgServiceMethod.searchMembers, metadata: staff, request: search),
                       measuresWork: true),
         ]
     }
@@ -38,9 +38,9 @@ public enum CallTable {
     static func auth(member: MemberSession) -> [BenchCall] {
         [
             BenchCall(label: "auth Health/Check", service: .auth,
-                      frame: RequestFrame(method: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest()), measuresWork: false),
+                      frame: RequestFrame(method: HealthMethod.check, request: HealthCheckRequest()), measuresWork: false),
             BenchCall(label: "auth ListSessions (member)", service: .auth,
-                      frame: RequestFrame(method: "/sotay.auth.v1.AuthService/ListSessions", metadata: member.metadata,
+                      frame: RequestFrame(method: AuthServiceMethod.listSessions, metadata: member.metadata,
                                           request: ListSessionsRequest()), measuresWork: true),
         ]
     }

@@ -13,7 +13,7 @@ struct HugeQuerySearch: Attack {
         request.withinUnitID = target.committeeID
         request.query = (0..<1000).map { index in "Nguyễn\(index)" + String(repeating: "a", count: 149 - 6 - "\(index)".count) }
             .joined(separator: " ")
-        let frame = RequestFrame(method: "/sotay.org.v1.OrgService/SearchMembers", metadata: target.staff, request: request)
+        let frame = RequestFrame(method: OrgServiceMethod.searchMembers, metadata: target.staff, request: request)
         var codes: [StatusCode: Int] = [:]
         var failures: [String: Int] = [:]
         var nextID: UInt64 = 1

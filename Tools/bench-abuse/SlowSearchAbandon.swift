@@ -13,7 +13,7 @@ struct SlowSearchAbandon: Attack {
         request.withinUnitID = target.rootID
         request.query = "Nguyễn Văn"
         request.pageSize = 100
-        let frame = RequestFrame(method: "/sotay.org.v1.OrgService/SearchMembers", metadata: target.administrator, request: request)
+        let frame = RequestFrame(method: OrgServiceMethod.searchMembers, metadata: target.administrator, request: request)
         let batch = (1...1024).flatMap { frame.bytes(callID: UInt64($0)) }
         var rounds = 0
         var refused = 0

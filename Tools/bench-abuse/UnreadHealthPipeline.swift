@@ -8,7 +8,7 @@ struct UnreadHealthPipeline: Attack {
     let name = "50 non-reading connections pipelining Health"
 
     func run(against target: AttackTarget, until stop: StopFlag) -> String {
-        let frame = RequestFrame(method: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest())
+        let frame = RequestFrame(method: HealthMethod.check, request: HealthCheckRequest())
         var connections: [RawConnection] = []
         for _ in 0..<50 {
             guard let connection = try? RawConnection(to: target.org, from: target.source) else { continue }

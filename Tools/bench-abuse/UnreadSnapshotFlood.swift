@@ -10,7 +10,7 @@ struct UnreadSnapshotFlood: Attack {
     func run(against target: AttackTarget, until stop: StopFlag) -> String {
         var request = GetTreeSnapshotRequest()
         request.pageSize = 1000
-        let frame = RequestFrame(method: "/sotay.org.v1.OrgService/GetTreeSnapshot", metadata: target.administrator,
+        let frame = RequestFrame(method: OrgServiceMethod.getTreeSnapshot, metadata: target.administrator,
                                  request: request)
         let batch = (1...1024).flatMap { frame.bytes(callID: UInt64($0)) }
         var connections: [RawConnection] = []

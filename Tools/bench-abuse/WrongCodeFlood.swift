@@ -42,6 +42,6 @@ struct WrongCodeFlood: Attack {
         let digits = String(id % 100_000_000)
         request.phone = "09" + String(repeating: "0", count: 8 - digits.count) + digits
         request.code = "000000"
-        return RequestFrame(method: "/sotay.auth.v1.AuthService/ConfirmLoginCode", request: request)
+        return RequestFrame(method: AuthServiceMethod.confirmLoginCode, request: request)
     }
 }

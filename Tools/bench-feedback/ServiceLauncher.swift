@@ -37,7 +37,7 @@ struct ServiceLauncher {
 
     private func serving(_ channel: RPCChannel) async -> Bool {
         let health = try? await channel.unary(
-            path: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest(), response: HealthCheckResponse.self,
+            path: HealthMethod.check, request: HealthCheckRequest(), response: HealthCheckResponse.self,
             idempotent: true, options: CallOptions(timeout: .seconds(1)))
         return health?.status == .serving
     }

@@ -108,7 +108,7 @@ for (category, kind) in [(Category.partyBuilding, AgencyKind.organisationBoard),
 print("")
 
 let health = await Latencies.measure(calls: 5_000, concurrency: concurrency) { _ in
-    _ = try await channel.unary(path: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest(),
+    _ = try await channel.unary(path: HealthMethod.check, request: HealthCheckRequest(),
                                 response: HealthCheckResponse.self, idempotent: true, options: CallOptions(timeout: .seconds(60)))
 }
 print("baseline Health/Check:           \(health.summary)")
