@@ -174,6 +174,23 @@ let authTargets: [Target] = [
     ),
 ]
 
+let meetingTargets: [Target] = [
+    .target(name: "MeetingContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Meeting"),
+    .target(
+        name: "MeetingService",
+        dependencies: ["MeetingContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Services/meeting/MeetingService"
+    ),
+    .executableTarget(name: "sotay-meeting", dependencies: ["MeetingService", "ServiceKit"], path: "Services/meeting/main"),
+    .testTarget(
+        name: "MeetingServiceTests",
+        dependencies: ["ServiceTestSupport", "MeetingService", "MeetingContracts", "OrgService", "OrgContracts",
+                       "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts"],
+        path: "Tests/MeetingServiceTests"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -187,6 +204,6 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + meetingTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )
