@@ -92,7 +92,8 @@ let serviceKitTargets: [Target] = [
     ),
     .target(
         name: "OperatorCLI",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed"],
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
+                       "MeetingContracts"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),

@@ -24,6 +24,9 @@ enum FirstStart {
             let status = try await seed.run()
             print(status == 0 ? "first start: the province preset is loaded"
                   : "first start: the province preset did not load (see above); the tree stays as it is")
+            if status == 0 && services.contains(.meeting) {
+                try await MeetingSeed(environment: operatorEnvironment).run()
+            }
         } catch {
             print("first start: could not load the province preset: \(error)")
         }

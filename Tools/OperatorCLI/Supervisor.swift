@@ -44,6 +44,7 @@ struct Supervisor {
         let keyFile = try TokenKeyFile.ensure(in: dataFolder)
         let orgDataKeyFile = try TokenKeyFile.ensureOrgDataKey(in: dataFolder)
         let authDataKeyFile = try TokenKeyFile.ensureAuthDataKey(in: dataFolder)
+        let meetingDataKeyFile = try TokenKeyFile.ensureMeetingDataKey(in: dataFolder)
         let logFolder = dataFolder.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
 
@@ -59,6 +60,7 @@ struct Supervisor {
             variables["SOTAY_TOKEN_KEY_FILE"] = keyFile.path
             variables["SOTAY_ORG_DATA_KEY_FILE"] = orgDataKeyFile.path
             variables["SOTAY_AUTH_DATA_KEY_FILE"] = authDataKeyFile.path
+            variables["SOTAY_MEETING_DATA_KEY_FILE"] = meetingDataKeyFile.path
             let process = ServiceProcess(service: service, executable: executable, listen: listen,
                                          environment: variables,
                                          logPath: logFolder.appendingPathComponent("\(service.rawValue).log").path,

@@ -24,6 +24,12 @@ enum TokenKeyFile {
                    keyID: "a1")
     }
 
+    static func ensureMeetingDataKey(in dataFolder: URL) throws -> URL {
+        try ensure(in: dataFolder, named: "meeting-data.key",
+                   comment: "Meeting outbox keys (phones of SMS notices): the first seals, all open. Back it up with the data.",
+                   keyID: "n1")
+    }
+
     private static func ensure(in dataFolder: URL, named name: String, comment: String, keyID: String) throws -> URL {
         try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
         let file = dataFolder.appendingPathComponent(name)

@@ -42,6 +42,13 @@ enum Usage {
                                  play a member's phone against the running suite: register
                                  with a party card, log in, read your profile from org with
                                  your token (tokens kept in ./data/app-session.txt)
+      app meetings [YYYY-MM] | checkin MEETING_ID [MEMBER_ID] | polls MEETING_ID |
+          vote POLL_ID OPTION [MEMBER_ID] | minutes MEETING_ID [record TEXT CONCLUSIONS [REASON] |
+          approve REVISION] | schedule CELL_ID YYYY-MM-DD HH:MM TITLE PLACE |
+          schedule CELL_ID year YYYY-MM WEEKDAY ORDINAL HH:MM TITLE PLACE | open|close MEETING_ID
+                                 a member's meetings, check-in and votes; with a secretary's
+                                 grant, check-in and votes for a member (MEMBER_ID), minutes,
+                                 scheduling (one meeting, or a year: WEEKDAY 1-7, ORDINAL 1-4|-1)
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key). search, member, units and
