@@ -190,6 +190,12 @@ let meetingTargets: [Target] = [
                        "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts"],
         path: "Tests/MeetingServiceTests"
     ),
+    // The first evening of the month against the real sotay-org and sotay-meeting (release).
+    .executableTarget(
+        name: "bench-meeting",
+        dependencies: ["MeetingContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        path: "Tools/bench-meeting"
+    ),
 ]
 
 // Journeys across the real executables, each its own process (DESIGN.md §10).
