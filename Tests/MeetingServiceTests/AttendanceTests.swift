@@ -42,6 +42,25 @@ import Testing
         }
     }
 
+    @Test func aProxyTokenFromAuthChecksInAndVotesMarkedAsProxy() async throws {
+        try await withMeetingBed { bed in
+            let meeting = try await bed.open(try await bed.schedule(at: MeetingBed.vietnam(2026, 3, 2, 19, 30)))
+            let mai = bed.tree.member("Mai"), lan = bed.tree.member("Lan")
+            // What auth's ActForMember issues: Mai's identity, the secretary behind it.
+            let proxy = try bed.tokens.options(bed.tokens.claims(
+                mai.memberID, grants: [TestTokens.grant(.member, bed.tree.cellA)], unitID: bed.tree.cellA,
+                ancestors: bed.tree.ancestors[bed.tree.cellA] ?? [], proxyFor: lan.memberID))
+            let entry = try await bed.checkIn(meeting, as: proxy)
+            #expect(entry.memberID == mai.memberID && entry.byProxy && entry.recordedBy == lan.memberID)
+            var poll = CreatePollRequest()
+            (poll.meetingID, poll.question, poll.options) = (meeting.id, "Thông qua kế hoạch?", ["Có", "Không"])
+            let created = try await bed.client.createPoll(poll, options: try bed.secretary())
+            var vote = CastVoteRequest()
+            vote.pollID = created.id
+            #expect(try await bed.client.castVote(vote, options: proxy).proxyVotes == 1)
+        }
+    }
+
     @Test func absencesAndTheRatesOfAMeetingAndOfAMemberOverAYear() async throws {
         try await withMeetingBed { bed in
             let march = try await bed.open(try await bed.schedule(at: MeetingBed.vietnam(2026, 3, 2, 19, 30)))

@@ -79,10 +79,7 @@ struct MeetingAppCommand {
             request.cellID = arguments[1]
             request.template = Self.template(title: arguments[4], place: arguments[5])
             request.when = .startsAtMS(at)
-            request.idempotencyKey = "sotay-app-\(UUID().uuidString)"
-            for meeting in try await call({ try await client.scheduleMeetings(request, options: options) }).meetings {
-                print(Self.line(meeting))
-            }
+            try await schedule(request, client: client, options: options)
         case ("schedule", 9) where arguments[2] == "year":
             var recurrence = MonthlyRecurrence()
             recurrence.firstMonth = arguments[3]
@@ -95,10 +92,7 @@ struct MeetingAppCommand {
             request.cellID = arguments[1]
             request.template = Self.template(title: arguments[7], place: arguments[8])
             request.when = .monthly(recurrence)
-            request.idempotencyKey = "sotay-app-\(UUID().uuidString)"
-            for meeting in try await call({ try await client.scheduleMeetings(request, options: options) }).meetings {
-                print(Self.line(meeting))
-            }
+            try await schedule(request, client: client, options: options)
         case ("open", 2):
             var request = OpenMeetingRequest()
             request.meetingID = arguments[1]
@@ -111,6 +105,17 @@ struct MeetingAppCommand {
             throw CLIError.usage("cannot read 'app \(arguments.joined(separator: " "))'")
         }
         return 0
+    }
+
+    /// Schedules with a fresh idempotency key (a retry of this command schedules anew;
+    /// the channel's own retries do not) and prints the meetings.
+    private func schedule(_ request: ScheduleMeetingsRequest, client: MeetingServiceClient,
+                          options: CallOptions) async throws {
+        var request = request
+        request.idempotencyKey = "sotay-app-\(UUID().uuidString)"
+        for meeting in try await call({ try await client.scheduleMeetings(request, options: options) }).meetings {
+            print(Self.line(meeting))
+        }
     }
 
     private func bearer() throws -> CallOptions {

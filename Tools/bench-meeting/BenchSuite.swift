@@ -69,7 +69,7 @@ final class BenchSuite: Sendable {
         variables["SOTAY_DATA_DIR"] = folder.appendingPathComponent(name).path
         process.environment = variables
         let log = folder.appendingPathComponent("\(name).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = process.standardOutput
         try process.run()

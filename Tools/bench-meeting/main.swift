@@ -53,7 +53,8 @@ func readTree() async throws -> (String, [String]) {
     return (root, cells)
 }
 let (rootID, cells) = try await readTree()
-let staff = try options("m_bench_staff", .committeeStaff, on: rootID)
+/// Committee staff of the province, signed afresh for each call (a phase may outlast a token).
+func staffOptions() throws -> CallOptions { try options("m_bench_staff", .committeeStaff, on: rootID) }
 print("province: \(cells.count) cells; meeting-day workers: \(workers)")
 
 // Wait until the meeting service's replica holds every cell.
@@ -69,7 +70,7 @@ let monthRequest: MonthRequest = {
     (request.unitID, request.month) = (rootID, month)
     return request
 }()
-while (try? await meeting.listWarningCells(monthRequest, options: staff))?.cells ?? 0 < cells.count {
+while (try? await meeting.listWarningCells(monthRequest, options: try staffOptions()))?.cells ?? 0 < cells.count {
     try await Task.sleep(for: .milliseconds(500))
 }
 
@@ -82,7 +83,7 @@ let scheduled = await LatencyRecorder.run(cells.count, workers: 16) { index in
     (template.kind, template.title, template.place) = (.regular, "Sinh hoạt chi bộ thường kỳ", "Hội trường")
     request.template = template
     request.when = .startsAtMS(startsAt)
-    let id = try await meeting.scheduleMeetings(request, options: staff).meetings[0].id
+    let id = try await meeting.scheduleMeetings(request, options: try staffOptions()).meetings[0].id
     meetingIDs.withLock { $0[index] = id }
 }
 print("schedule (roster and phones from org, notices queued): \(scheduled.line)")
@@ -90,9 +91,20 @@ let ids = meetingIDs.withLock { map in (0..<cells.count).compactMap { map[$0] } 
 let opened = await LatencyRecorder.run(ids.count, workers: workers) { index in
     var request = OpenMeetingRequest()
     request.meetingID = ids[index]
-    _ = try await meeting.openMeeting(request, options: staff)
+    _ = try await meeting.openMeeting(request, options: try staffOptions())
 }
 print("open (roster read again): \(opened.line)")
+
+// The scheduling notices leave days before the meeting, not during it: wait until the
+// outbox has delivered them (or deferred them to the morning, at night).
+let noticeFile = suite.folder.appendingPathComponent("sotay-meeting/notices.txt").path
+var deliveredBytes = -1
+while true {
+    try await Task.sleep(for: .seconds(2))
+    let size = ((try? FileManager.default.attributesOfItem(atPath: noticeFile))?[.size] as? Int) ?? 0
+    if size == deliveredBytes { break }
+    deliveredBytes = size
+}
 
 // Who is invited, and a secret poll in each meeting.
 struct Seat: Sendable {
@@ -105,10 +117,10 @@ let seatsByMeeting = Mutex<[[Seat]]>([])
 let prepared = await LatencyRecorder.run(ids.count, workers: 16) { index in
     var poll = CreatePollRequest()
     (poll.meetingID, poll.question, poll.options, poll.secret) = (ids[index], "Thông qua nghị quyết tháng?", ["Đồng ý", "Không"], true)
-    let pollID = try await meeting.createPoll(poll, options: staff).id
+    let pollID = try await meeting.createPoll(poll, options: try staffOptions()).id
     var attendance = GetAttendanceRequest()
     attendance.meetingID = ids[index]
-    let entries = try await meeting.getAttendance(attendance, options: staff).entries
+    let entries = try await meeting.getAttendance(attendance, options: try staffOptions()).entries
     let seats = entries.map { Seat(meetingID: ids[index], pollID: pollID, memberID: $0.memberID, cellID: cells[index]) }
     seatsByMeeting.withLock { $0.append(seats) }
 }
@@ -144,15 +156,15 @@ let votes = await LatencyRecorder.run(seats.count, workers: workers) { index in
 _ = await LatencyRecorder.run(ids.count, workers: workers) { index in
     var request = CloseMeetingRequest()
     request.meetingID = ids[index]
-    _ = try await meeting.closeMeeting(request, options: staff)
+    _ = try await meeting.closeMeeting(request, options: try staffOptions())
 }
-let stats = try await meeting.getSubtreeStats(monthRequest, options: staff)
+let stats = try await meeting.getSubtreeStats(monthRequest, options: try staffOptions())
 let voters = Mutex(0)
 _ = await LatencyRecorder.run(grouped.count, workers: 16) { index in
     guard let pollID = grouped[index].first?.pollID else { return }
     var request = GetPollRequest()
     request.pollID = pollID
-    let poll = try await meeting.getPoll(request, options: staff)
+    let poll = try await meeting.getPoll(request, options: try staffOptions())
     voters.withLock { $0 += Int(poll.voters) }
 }
 let acknowledgedCheckIns = checkIns.calls - checkIns.failures
@@ -160,10 +172,10 @@ let acknowledgedVotes = votes.calls - votes.failures
 
 // 3. Oversight of the whole province.
 let warnings = await LatencyRecorder.run(300, workers: 4) { _ in
-    _ = try await meeting.listWarningCells(monthRequest, options: staff)
+    _ = try await meeting.listWarningCells(monthRequest, options: try staffOptions())
 }
 let statistics = await LatencyRecorder.run(300, workers: 4) { _ in
-    _ = try await meeting.getSubtreeStats(monthRequest, options: staff)
+    _ = try await meeting.getSubtreeStats(monthRequest, options: try staffOptions())
 }
 
 print("""

@@ -75,11 +75,8 @@ extension MeetingHandlers {
         guard !reason.isEmpty else { throw RPCError.invalidArgument(field: "reason", "is required") }
         guard request.startsAtMS > 0 else { throw RPCError.invalidArgument(field: "starts_at_ms", "must be a time") }
         let (tree, outbox) = (self.tree.tree, self.outbox)
-        let invited = try await read { connection in
-            let stored = try Self.runMeeting(request.meetingID, by: actor, tree: tree, in: connection, to: "reschedule it")
-            return try Invitations(connection: connection).memberIDs(stored.meeting.id)
-        }
-        let phones = try await phonesForNotices(invited, context: context)
+        let phones = try await phonesOfInvited(request.meetingID, by: actor, tree: tree, to: "reschedule it",
+                                               context: context)
         return try await writeAndNotify { connection, now in
             let stored = try Self.runMeeting(request.meetingID, by: actor, tree: tree, in: connection, to: "reschedule it")
             try Self.require(stored.meeting, in: [.scheduled], to: "reschedule it")
@@ -104,11 +101,8 @@ extension MeetingHandlers {
         let reason = try TextInput.freeText(request.reason, field: "reason")
         guard !reason.isEmpty else { throw RPCError.invalidArgument(field: "reason", "is required") }
         let (tree, outbox) = (self.tree.tree, self.outbox)
-        let invited = try await read { connection in
-            let stored = try Self.runMeeting(request.meetingID, by: actor, tree: tree, in: connection, to: "cancel it")
-            return try Invitations(connection: connection).memberIDs(stored.meeting.id)
-        }
-        let phones = try await phonesForNotices(invited, context: context)
+        let phones = try await phonesOfInvited(request.meetingID, by: actor, tree: tree, to: "cancel it",
+                                               context: context)
         return try await writeAndNotify { connection, now in
             let stored = try Self.runMeeting(request.meetingID, by: actor, tree: tree, in: connection, to: "cancel it")
             if stored.meeting.state == .cancelled { return stored.meeting }
@@ -157,6 +151,17 @@ extension MeetingHandlers {
             guard let closed = try records.find(stored.meeting.id) else { throw Self.unseen }
             return closed.meeting
         }
+    }
+
+    /// Phones for the notices of a change to a meeting the caller runs: read before the
+    /// write, so org is never called inside a transaction.
+    func phonesOfInvited(_ meetingID: String, by actor: Actor, tree: OrgTree, to action: String,
+                         context: CallContext) async throws -> [String: String] {
+        let invited = try await read { connection in
+            let stored = try Self.runMeeting(meetingID, by: actor, tree: tree, in: connection, to: action)
+            return try Invitations(connection: connection).memberIDs(stored.meeting.id)
+        }
+        return try await phonesForNotices(invited, context: context)
     }
 
     /// Phones of the members who have not used the app (they are told by SMS).

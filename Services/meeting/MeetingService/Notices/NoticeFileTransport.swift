@@ -2,24 +2,22 @@ import Foundation
 import ServiceKit
 import ServiceToolkit
 
-/// The meeting service's local transport (no gateway): one line per notice,
-/// `<delivered at, ISO 8601> <channel> <recipient> <body>`, in `<data dir>/notices.txt`,
-/// readable by its owner only. The delivery time is the service's clock when the
-/// notice left, so "never at night" can be read off the file.
+/// The meeting service's local transport (no gateway): the toolkit's file transport,
+/// writing `<delivered at, ISO 8601> <channel> <recipient> <body>` lines to
+/// `<data dir>/notices.txt`. The line carries the time the notice left (the service's
+/// clock), not when it was decided, so "never at night" can be read off the file.
 struct NoticeFileTransport: OutboxTransport {
-    let file: URL
+    let file: FileOutboxTransport
     let clock: WallClock
 
+    init(file: URL, clock: WallClock) {
+        self.file = FileOutboxTransport(file: file)
+        self.clock = clock
+    }
+
     func deliver(_ message: OutboxMessage) async throws {
-        let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(clock.nowMs) / 1000))
-        let body = message.body.replacingOccurrences(of: "\n", with: " ")
-        let line = "\(time) \(message.channel.rawValue) \(message.recipient) \(body)\n"
-        if !FileManager.default.fileExists(atPath: file.path) {
-            _ = FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(line.utf8))
+        try await file.deliver(OutboxMessage(id: message.id, channel: message.channel,
+                                             recipient: "\(message.channel.rawValue) \(message.recipient)",
+                                             body: message.body, createdAtMs: clock.nowMs))
     }
 }
