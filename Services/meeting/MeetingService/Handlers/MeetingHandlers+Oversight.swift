@@ -51,7 +51,7 @@ extension MeetingHandlers {
 
     func getSubtreeStats(_ request: MonthRequest, context: CallContext) async throws -> SubtreeStats {
         let (unitID, month, tree) = try checkedMonthRequest(request, context: context)
-        let cells = SubtreeCells.of(unitID, in: tree)
+        let cells = subtreeCells.cells(of: unitID, in: tree)
         let cellIDs = Set(cells.map(\.id))
         return try await read { connection in
             let lines = try MonthFigures(connection: connection).lines(month: month).filter { cellIDs.contains($0.cellID) }
@@ -77,7 +77,7 @@ extension MeetingHandlers {
 
     func listWarningCells(_ request: MonthRequest, context: CallContext) async throws -> WarningList {
         let (unitID, month, tree) = try checkedMonthRequest(request, context: context)
-        let cells = SubtreeCells.of(unitID, in: tree)
+        let cells = subtreeCells.cells(of: unitID, in: tree)
         return try await read { connection in
             let regular = try MonthFigures(connection: connection).regularMeetings(month: month)
             var list = WarningList()

@@ -15,6 +15,7 @@ struct MeetingHandlers: MeetingServiceHandler, ClockedStorage {
     let roster: CellRoster
     let outbox: Outbox
     let deliverer: OutboxDeliverer
+    let subtreeCells = SubtreeCellCache()
 
     /// Who runs a cell's meetings and sees a subtree's calendar and statistics: a
     /// grant on the cell or above it.

@@ -20,6 +20,10 @@ enum MeetingMigrations {
                 revision INTEGER NOT NULL DEFAULT 0,
                 opened_at_ms INTEGER NOT NULL DEFAULT 0,
                 closed_at_ms INTEGER NOT NULL DEFAULT 0,
+                -- Kept with each change of `invitations`, so that a subtree's figures read
+                -- one row per meeting, not its whole roster.
+                invited_count INTEGER NOT NULL DEFAULT 0,
+                present_count INTEGER NOT NULL DEFAULT 0,
                 created_by TEXT NOT NULL,
                 created_at_ms INTEGER NOT NULL
             );

@@ -7,11 +7,15 @@ struct Invitations {
 
     /// Adds the members not invited yet; those already invited keep their record.
     func invite(_ members: [RosterMember], to meetingID: String) throws {
+        var added = 0
         for member in members {
             try connection.execute(
                 "INSERT OR IGNORE INTO invitations (meeting_id, member_id, full_name) VALUES (?, ?, ?)",
                 [meetingID, member.memberID, member.fullName])
+            added += connection.changes
         }
+        try connection.execute("UPDATE meetings SET invited_count = invited_count + ? WHERE id = ?",
+                               [Int64(added), meetingID])
     }
 
     func entry(_ meetingID: String, _ memberID: String) throws -> AttendanceEntry? {
@@ -44,6 +48,9 @@ struct Invitations {
             """,
             [Int64(Presence.present.rawValue), byProxy, recordedBy, nowMs, meetingID, memberID,
              Int64(Presence.present.rawValue)])
+        if connection.changes == 1 {
+            try connection.execute("UPDATE meetings SET present_count = present_count + 1 WHERE id = ?", [meetingID])
+        }
     }
 
     func recordAbsence(_ meetingID: String, _ memberID: String, reason: String, excused: Bool, recordedBy: String) throws {

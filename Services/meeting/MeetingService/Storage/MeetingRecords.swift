@@ -11,8 +11,7 @@ struct MeetingRecords {
 
     static let columns = """
         id, cell_id, kind, title, place, starts_at_ms, state, reason, revision, opened_at_ms, closed_at_ms,
-        (SELECT COUNT(*) FROM invitations WHERE meeting_id = meetings.id),
-        (SELECT COUNT(*) FROM invitations WHERE meeting_id = meetings.id AND presence = 2)
+        invited_count, present_count
         """
 
     /// The meeting, or nil.

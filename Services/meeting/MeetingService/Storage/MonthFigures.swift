@@ -27,14 +27,15 @@ struct MonthFigures {
     func lines(month: String) throws -> [Line] {
         try connection.query(
             """
-            SELECT id, cell_id, kind, state, starts_at_ms, opened_at_ms,
-                (SELECT COUNT(*) FROM invitations WHERE meeting_id = meetings.id),
-                (SELECT COUNT(*) FROM invitations WHERE meeting_id = meetings.id AND presence = 2),
-                (SELECT COUNT(*) FROM ratings WHERE meeting_id = meetings.id),
-                (SELECT COALESCE(SUM(score), 0) FROM ratings WHERE meeting_id = meetings.id)
-            FROM meetings WHERE month = ?
+            SELECT id, cell_id, kind, state, starts_at_ms, opened_at_ms, invited_count, present_count,
+                COALESCE(rated.ratings, 0), COALESCE(rated.score_sum, 0)
+            FROM meetings LEFT JOIN (
+                SELECT meeting_id, COUNT(*) AS ratings, SUM(score) AS score_sum FROM ratings
+                WHERE meeting_id IN (SELECT id FROM meetings WHERE month = ?) GROUP BY meeting_id
+            ) AS rated ON rated.meeting_id = meetings.id
+            WHERE month = ?
             """,
-            [month]
+            [month, month]
         ).map { row in
             Line(meetingID: try row.get(0), cellID: try row.get(1),
                  kind: MeetingKind(rawValue: Int32(try row.get(2, as: Int64.self))),
