@@ -104,12 +104,11 @@ extension MeetingHandlers {
         let phones = try await phonesOfInvited(request.meetingID, by: actor, tree: tree, to: "cancel it",
                                                context: context)
         return try await writeAndNotify { connection, now in
-            let stored = try Self.runMeeting(request.meetingID, by: actor, tree: tree, in: connection, to: "cancel it")
-            if stored.meeting.state == .cancelled { return stored.meeting }
-            try Self.require(stored.meeting, in: [.scheduled], to: "cancel it")
-            let records = MeetingRecords(connection: connection)
-            try records.setState(stored.meeting.id, .cancelled, reason: reason)
-            guard let cancelled = try records.find(stored.meeting.id) else { throw Self.unseen }
+            let (cancelled, changed) = try Self.transition(request.meetingID, by: actor, tree: tree, in: connection,
+                                                           from: [.scheduled], to: .cancelled, action: "cancel it") {
+                try MeetingRecords(connection: connection).setState($0, .cancelled, reason: reason)
+            }
+            guard changed else { return cancelled.meeting }
             let book = NoticeBook(connection: connection, outbox: outbox, nowMs: now)
             try book.withdrawReminders(of: cancelled.meeting.id)
             try book.send(.cancelled, about: cancelled.meeting,
@@ -128,14 +127,11 @@ extension MeetingHandlers {
         }
         let members = try await roster.members(of: cellID, context: context)
         return try await write { connection, now in
-            let stored = try Self.runMeeting(request.meetingID, by: actor, tree: tree, in: connection, to: "open it")
-            if stored.meeting.state == .open { return stored.meeting }
-            try Self.require(stored.meeting, in: [.scheduled], to: "open it")
-            try Invitations(connection: connection).invite(members, to: stored.meeting.id)
-            let records = MeetingRecords(connection: connection)
-            try records.setState(stored.meeting.id, .open, openedAtMs: now)
-            guard let opened = try records.find(stored.meeting.id) else { throw Self.unseen }
-            return opened.meeting
+            try Self.transition(request.meetingID, by: actor, tree: tree, in: connection, from: [.scheduled], to: .open,
+                                action: "open it") { meetingID in
+                try Invitations(connection: connection).invite(members, to: meetingID)
+                try MeetingRecords(connection: connection).setState(meetingID, .open, openedAtMs: now)
+            }.0.meeting
         }
     }
 
@@ -143,14 +139,25 @@ extension MeetingHandlers {
         let actor = try actor(context)
         let tree = self.tree.tree
         return try await write { connection, now in
-            let stored = try Self.runMeeting(request.meetingID, by: actor, tree: tree, in: connection, to: "close it")
-            if stored.meeting.state == .closed { return stored.meeting }
-            try Self.require(stored.meeting, in: [.open], to: "close it")
-            let records = MeetingRecords(connection: connection)
-            try records.setState(stored.meeting.id, .closed, closedAtMs: now)
-            guard let closed = try records.find(stored.meeting.id) else { throw Self.unseen }
-            return closed.meeting
+            try Self.transition(request.meetingID, by: actor, tree: tree, in: connection, from: [.open], to: .closed,
+                                action: "close it") {
+                try MeetingRecords(connection: connection).setState($0, .closed, closedAtMs: now)
+            }.0.meeting
         }
+    }
+
+    /// Moves a meeting the caller runs from one of `states` to `target` with `change`
+    /// and answers it as it is now; a meeting already in `target` is answered as it is
+    /// (a retried call changes nothing), with `changed` false.
+    static func transition(_ meetingID: String, by actor: Actor, tree: OrgTree, in connection: Connection,
+                           from states: Set<MeetingState>, to target: MeetingState, action: String,
+                           _ change: (String) throws -> Void) throws -> (StoredMeeting, changed: Bool) {
+        let stored = try runMeeting(meetingID, by: actor, tree: tree, in: connection, to: action)
+        if stored.meeting.state == target { return (stored, false) }
+        try require(stored.meeting, in: states, to: action)
+        try change(stored.meeting.id)
+        guard let after = try MeetingRecords(connection: connection).find(stored.meeting.id) else { throw unseen }
+        return (after, true)
     }
 
     /// Phones for the notices of a change to a meeting the caller runs: read before the
