@@ -95,7 +95,7 @@ let serviceKitTargets: [Target] = [
     .target(
         name: "OperatorCLI",
         dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
-                       "FeedbackContracts", "FeedbackService"],
+                       "FeedbackContracts", "FeedbackService", "MeetingContracts"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
@@ -231,6 +231,30 @@ let feedbackTargets: [Target] = [
     ),
 ]
 
+// Cell meetings from the calendar to approved minutes (Services/meeting/README.md).
+let meetingTargets: [Target] = [
+    .target(name: "MeetingContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Meeting"),
+    .target(
+        name: "MeetingService",
+        dependencies: ["MeetingContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Services/meeting/MeetingService"
+    ),
+    .executableTarget(name: "sotay-meeting", dependencies: ["MeetingService", "ServiceKit"], path: "Services/meeting/main"),
+    .testTarget(
+        name: "MeetingServiceTests",
+        dependencies: ["ServiceTestSupport", "MeetingService", "MeetingContracts", "OrgService", "OrgContracts",
+                       "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts"],
+        path: "Tests/MeetingServiceTests"
+    ),
+    // The first evening of the month against the real sotay-org and sotay-meeting (release).
+    .executableTarget(
+        name: "bench-meeting",
+        dependencies: ["MeetingContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        path: "Tools/bench-meeting"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -244,6 +268,7 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + feedbackTargets + serviceBenchTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + meetingTargets + feedbackTargets + serviceBenchTargets
+        + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

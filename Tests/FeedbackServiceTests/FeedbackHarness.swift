@@ -26,11 +26,9 @@ struct FeedbackHarness {
         let (template, tree) = try await OrgFixture.smallTree()
         try await withTestEnvironment("feedback-\(name)", copying: template) { environment in
             let org = try await environment.start(OrgServiceDefinition.definition)
-            let keyFile = try KeyFiles.write(environment.folder.path("feedback-data.key"), ids: ["k1"])
             let service = try await environment.start(
                 FeedbackServiceDefinition.definition, peers: [org],
-                extra: [ServiceName.feedback.dataKeyFileVariable: keyFile,
-                        "SOTAY_FEEDBACK_SWEEP_INTERVAL_MS": "\(sweepIntervalMs)"])
+                extra: ["SOTAY_FEEDBACK_SWEEP_INTERVAL_MS": "\(sweepIntervalMs)"])
             try await body(FeedbackHarness(environment: environment, tree: tree,
                                            feedback: FeedbackServiceClient(channel: service.channel), service: service,
                                            org: org))

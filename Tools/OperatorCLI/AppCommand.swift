@@ -18,6 +18,9 @@ struct AppCommand {
     }
 
     func run() async throws -> Int32 {
+        if let verb = arguments.first, MeetingAppCommand.verbs.contains(verb) {
+            return try await MeetingAppCommand(arguments: arguments, environment: environment, session: session).run()
+        }
         let auth = AuthServiceClient(channel: try environment.channel(to: .auth))
         switch (arguments.first, arguments.count) {
         case ("register", 5):

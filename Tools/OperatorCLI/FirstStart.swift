@@ -27,6 +27,9 @@ enum FirstStart {
             if status == 0 && services.contains(.feedback) {
                 try await FeedbackDemo(environment: operatorEnvironment).seed()
             }
+            if status == 0 && services.contains(.meeting) {
+                try await MeetingSeed(environment: operatorEnvironment).run()
+            }
         } catch {
             print("first start: could not load the province preset: \(error)")
         }

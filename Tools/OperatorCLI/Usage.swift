@@ -47,6 +47,13 @@ enum Usage {
           answer ITEM_ID public|private TEXT | refer ITEM_ID WHERE REASON
                                  feedback as a member, and an agency's side with a staff
                                  token (Services/feedback/README.md)
+      app meetings [YYYY-MM] | checkin MEETING_ID [MEMBER_ID] | polls MEETING_ID |
+          vote POLL_ID OPTION [MEMBER_ID] | minutes MEETING_ID [record TEXT CONCLUSIONS [REASON] |
+          approve REVISION] | schedule CELL_ID YYYY-MM-DD HH:MM TITLE PLACE |
+          schedule CELL_ID year YYYY-MM WEEKDAY ORDINAL HH:MM TITLE PLACE | open|close MEETING_ID
+                                 a member's meetings, check-in and votes; with a secretary's
+                                 grant, check-in and votes for a member (MEMBER_ID), minutes,
+                                 scheduling (one meeting, or a year: WEEKDAY 1-7, ORDINAL 1-4|-1)
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key). search, member, units and

@@ -15,6 +15,8 @@ public struct CallContext: Sendable {
     public let deadline: Deadline?
     /// The peer's address, "ip:port".
     public let peer: String
+    /// Why the runtime cancelled the handler, when it did; nil outside a server.
+    public let ending: (any CallEnding)?
     private var values = CallContextValues()
 
     public init(method: String, metadata: [String: String] = [:], requestID: String? = nil,
@@ -22,16 +24,18 @@ public struct CallContext: Sendable {
         self.init(method: method, metadata: metadata,
                   requestID: (requestID ?? metadata[MetadataKey.requestID]).map(RequestIDValue.given)
                       ?? .generated(RequestID.reserve(1).lowerBound),
-                  deadline: deadline, peer: peer)
+                  deadline: deadline, peer: peer, ending: nil)
     }
 
     /// The server's: `requestID` already taken from the metadata or numbered.
-    init(method: String, metadata: [String: String], requestID: RequestIDValue, deadline: Deadline?, peer: String) {
+    init(method: String, metadata: [String: String], requestID: RequestIDValue, deadline: Deadline?, peer: String,
+         ending: (any CallEnding)?) {
         self.method = method
         self.metadata = metadata
         self.requestIDValue = requestID
         self.deadline = deadline
         self.peer = peer
+        self.ending = ending
     }
 
     /// Time left before the deadline (zero once passed); nil when there is none.

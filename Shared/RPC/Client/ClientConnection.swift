@@ -164,6 +164,8 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
                 var frame = Frame()
                 frame.callID = call.id
                 frame.kind = .cancel
+                // Why, so the server counts the call as its caller saw it.
+                if error.code == .deadlineExceeded { frame.status = error.status }
                 enqueue(frame)
             }
         case .waitingForConnection:

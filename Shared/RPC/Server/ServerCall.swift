@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One accepted call on a server connection: its handler task, and its deadline as a
 /// timer on the connection's loop.
 ///
@@ -23,6 +25,8 @@ final class ServerCall: LoopTimer, @unchecked Sendable {
     /// In the call table (and timer heap): the handler did not answer synchronously.
     var isRegistered: Bool { task != nil }
 
+    private let endedByDeadline = Atomic<Bool>(false)
+
     init(id: UInt64, connection: ServerConnection, isHealthCheck: Bool) {
         self.id = id
         self.connection = connection
@@ -31,5 +35,14 @@ final class ServerCall: LoopTimer, @unchecked Sendable {
 
     override func timerFired() {
         connection.deadlinePassed(self)
+    }
+}
+
+extension ServerCall: CallEnding {
+    /// Read by the handler's interceptors, possibly off the loop: hence an atomic.
+    var deadlineExceeded: Bool { endedByDeadline.load(ordering: .acquiring) }
+
+    func markDeadlineExceeded() {
+        endedByDeadline.store(true, ordering: .releasing)
     }
 }

@@ -163,7 +163,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             startCall(frame)
         case .cancel:
             lastActivityAt = lastReadAt
-            cancelCall(frame.callID)
+            cancelCall(frame.callID, deadlineExceeded: frame.status?.code == .deadlineExceeded)
         case .ping:
             // Liveness, not activity: pings alone do not keep a connection from idling out.
             sendControl(.pong, callID: frame.callID)
@@ -241,9 +241,9 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             : nil
         let requestID = frame.metadata[MetadataKey.requestID].map(RequestIDValue.given)
             ?? .generated(home.nextRequestNumber())
-        let context = CallContext(method: frame.method, metadata: frame.metadata, requestID: requestID,
-                                  deadline: deadline, peer: peer)
         let call = ServerCall(id: id, connection: self, isHealthCheck: isHealthCheck)
+        let context = CallContext(method: frame.method, metadata: frame.metadata, requestID: requestID,
+                                  deadline: deadline, peer: peer, ending: call)
         runningHandlers += 1
         let dispatcher = server.dispatcher
         let payload = frame.payload
@@ -296,14 +296,16 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     func deadlinePassed(_ call: ServerCall) {
         guard !call.isSettled else { return }
         settle(call)
+        call.markDeadlineExceeded()
         call.task?.cancel()
         respond(call.id, .failure(.deadlineExceeded, "the call's deadline passed"))
     }
 
-    private func cancelCall(_ id: UInt64) {
+    private func cancelCall(_ id: UInt64, deadlineExceeded: Bool) {
         guard let call = calls[id] else { return }
         // The client has stopped waiting, so no answer is sent.
         settle(call)
+        if deadlineExceeded { call.markDeadlineExceeded() }
         call.task?.cancel()
     }
 

@@ -37,12 +37,14 @@ public struct CallObservingInterceptor: ServerInterceptor {
         }
     }
 
-    /// The code the caller saw. A handler cancelled because its deadline passed was
-    /// answered DEADLINE_EXCEEDED by the runtime, so it is labelled that, not CANCELLED.
+    /// The code the caller saw. A handler cancelled because its deadline passed (the
+    /// server's timer, or the caller's CANCEL saying so) is labelled DEADLINE_EXCEEDED,
+    /// not CANCELLED.
     static func code(of error: any Error, in context: CallContext) -> StatusCode {
         switch error {
         case let status as RPCError: status.code
-        case is CancellationError: context.deadline?.hasPassed == true ? .deadlineExceeded : .cancelled
+        case is CancellationError:
+            context.ending?.deadlineExceeded == true || context.deadline?.hasPassed == true ? .deadlineExceeded : .cancelled
         default: .unknown
         }
     }

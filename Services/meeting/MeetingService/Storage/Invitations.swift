@@ -1,0 +1,81 @@
+import MeetingContracts
+import Store
+
+/// The members invited to a meeting (the cell's roster) and their attendance.
+struct Invitations {
+    let connection: Connection
+
+    /// Adds the members not invited yet; those already invited keep their record.
+    func invite(_ members: [RosterMember], to meetingID: String) throws {
+        var added = 0
+        for member in members {
+            try connection.execute(
+                "INSERT OR IGNORE INTO invitations (meeting_id, member_id, full_name) VALUES (?, ?, ?)",
+                [meetingID, member.memberID, member.fullName])
+            added += connection.changes
+        }
+        try connection.execute("UPDATE meetings SET invited_count = invited_count + ? WHERE id = ?",
+                               [Int64(added), meetingID])
+    }
+
+    func entry(_ meetingID: String, _ memberID: String) throws -> AttendanceEntry? {
+        try connection.queryOne("SELECT \(Self.columns) FROM invitations WHERE meeting_id = ? AND member_id = ?",
+                                [meetingID, memberID]).map(Self.entry)
+    }
+
+    func entries(_ meetingID: String) throws -> [AttendanceEntry] {
+        try connection.query("SELECT \(Self.columns) FROM invitations WHERE meeting_id = ? ORDER BY full_name, member_id",
+                             [meetingID]).map(Self.entry)
+    }
+
+    func memberIDs(_ meetingID: String) throws -> [String] {
+        try connection.query("SELECT member_id FROM invitations WHERE meeting_id = ? ORDER BY member_id", [meetingID])
+            .map { try $0.get(0) }
+    }
+
+    func respond(_ meetingID: String, _ memberID: String, _ response: Response) throws {
+        try connection.execute("UPDATE invitations SET response = ? WHERE meeting_id = ? AND member_id = ?",
+                               [Int64(response.rawValue), meetingID, memberID])
+    }
+
+    /// Marks the member present once: a second check-in changes nothing (the first
+    /// time and who recorded it stay).
+    func checkIn(_ meetingID: String, _ memberID: String, byProxy: Bool, recordedBy: String, nowMs: Int64) throws {
+        try connection.execute(
+            """
+            UPDATE invitations SET presence = ?, by_proxy = ?, recorded_by = ?, checked_in_at_ms = ?, absence_reason = ''
+            WHERE meeting_id = ? AND member_id = ? AND presence <> ?
+            """,
+            [Int64(Presence.present.rawValue), byProxy, recordedBy, nowMs, meetingID, memberID,
+             Int64(Presence.present.rawValue)])
+        if connection.changes == 1 {
+            try connection.execute("UPDATE meetings SET present_count = present_count + 1 WHERE id = ?", [meetingID])
+        }
+    }
+
+    func recordAbsence(_ meetingID: String, _ memberID: String, reason: String, excused: Bool, recordedBy: String) throws {
+        let presence: Presence = excused ? .absentExcused : .absentUnexcused
+        try connection.execute(
+            """
+            UPDATE invitations SET presence = ?, absence_reason = ?, recorded_by = ?, by_proxy = 0, checked_in_at_ms = 0
+            WHERE meeting_id = ? AND member_id = ?
+            """,
+            [Int64(presence.rawValue), reason, recordedBy, meetingID, memberID])
+    }
+
+    static let columns =
+        "member_id, full_name, response, presence, by_proxy, recorded_by, checked_in_at_ms, absence_reason"
+
+    static func entry(_ row: Row) throws -> AttendanceEntry {
+        var entry = AttendanceEntry()
+        entry.memberID = try row.get(0)
+        entry.fullName = try row.get(1)
+        entry.response = Response(rawValue: Int32(try row.get(2, as: Int64.self)))
+        entry.presence = Presence(rawValue: Int32(try row.get(3, as: Int64.self)))
+        entry.byProxy = try row.get(4)
+        entry.recordedBy = try row.get(5)
+        entry.checkedInAtMS = try row.get(6)
+        entry.absenceReason = try row.get(7)
+        return entry
+    }
+}
