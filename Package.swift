@@ -174,6 +174,25 @@ let authTargets: [Target] = [
     ),
 ]
 
+// The learning service (Services/learning/README.md): study programs, question banks,
+// quizzes graded on the server, statistics per unit subtree.
+let learningTargets: [Target] = [
+    .target(name: "LearningContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Learning"),
+    .target(
+        name: "LearningService",
+        dependencies: ["LearningContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Services/learning/LearningService"
+    ),
+    .executableTarget(name: "sotay-learning", dependencies: ["LearningService", "ServiceKit"], path: "Services/learning/main"),
+    .testTarget(
+        name: "LearningServiceTests",
+        dependencies: ["TestSupport", "ServiceTestSupport", "LearningService", "LearningContracts", "OrgService", "OrgContracts",
+                       "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
+        path: "Tests/LearningServiceTests"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -187,6 +206,6 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + learningTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )
