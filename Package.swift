@@ -92,7 +92,8 @@ let serviceKitTargets: [Target] = [
     ),
     .target(
         name: "OperatorCLI",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed"],
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
+                       "LearningContracts"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
@@ -190,6 +191,13 @@ let learningTargets: [Target] = [
         dependencies: ["TestSupport", "ServiceTestSupport", "LearningService", "LearningContracts", "OrgService", "OrgContracts",
                        "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
         path: "Tests/LearningServiceTests"
+    ),
+    // The campaign load test against the real sotay-org and sotay-learning processes.
+    .executableTarget(
+        name: "bench-learning",
+        dependencies: ["LearningContracts", "LearningService", "OrgContracts", "ServiceKit", "Store", "RPC",
+                       "RPCContracts", "sotay-learning", "sotay-org"],
+        path: "Tools/bench-learning"
     ),
 ]
 

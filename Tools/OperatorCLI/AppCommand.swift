@@ -64,6 +64,8 @@ struct AppCommand {
                   + "card \(member.cardNumber)")
         case ("id", 1):
             print(try session.required()["member"] ?? "")
+        case ("study", _), ("quiz", _):
+            return try await LearningAppCommand(arguments: arguments, environment: environment, session: session).run()
         default:
             throw CLIError.usage("cannot read 'app \(arguments.joined(separator: " "))'")
         }

@@ -42,6 +42,12 @@ enum Usage {
                                  play a member's phone against the running suite: register
                                  with a party card, log in, read your profile from org with
                                  your token (tokens kept in ./data/app-session.txt)
+      app study PROGRAM_ID [MATERIAL_ID SECONDS] [--done] |
+          quiz start QUIZ_ID | quiz answer ATTEMPT_ID QUESTION_ID CHOICE[,CHOICE] |
+          quiz submit ATTEMPT_ID | quiz result ATTEMPT_ID   [--for MEMBER_ID]
+                                 study and take a quiz with your token; --for: a secretary
+                                 acting for a member without a phone (a proxy attempt).
+                                 `sotay up` seeds a quiz on first start: ./data/learning/demo.txt
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key). search, member, units and
