@@ -11,6 +11,7 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "CSQLite", path: "Shared/CSQLite"),
     .systemLibrary(name: "CProtobufC", path: "Shared/CProtobufC"),
     .systemLibrary(name: "COpenSSL", path: "Shared/COpenSSL"),
+    .systemLibrary(name: "CLibPQ", path: "Shared/CLibPQ"),
 ]
 
 // What several test targets share: a seedable generator and the status of a call.
@@ -56,6 +57,10 @@ let storeTargets: [Target] = [
     .executableTarget(name: "store-durability-child", dependencies: ["Store"], path: "Tools/store-durability-child"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "store-durability-child"], path: "Tests/StoreTests"),
     .executableTarget(name: "bench-store", dependencies: ["Store"], path: "Tools/bench-store"),
+    // PostgreSQL through libpq, for the learning service's replicas (DESIGN.md §7);
+    // its tests start a throwaway server (Tools/lib/throwaway-postgres.sh).
+    .target(name: "StorePostgres", dependencies: ["CLibPQ"], path: "Shared/StorePostgres"),
+    .testTarget(name: "StorePostgresTests", dependencies: ["StorePostgres"], path: "Tests/StorePostgresTests"),
 ]
 
 let serviceKitTargets: [Target] = [

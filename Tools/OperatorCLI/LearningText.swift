@@ -21,10 +21,14 @@ enum LearningText {
                             result.gradePercent, result.passed ? "passed" : "not passed")]
         for (index, review) in result.review.enumerated() {
             lines.append("\(index + 1). \(review.correct ? "right" : "wrong"): you chose "
-                         + "\(review.chosenChoiceIDs.map(String.init).joined(separator: ",")), the key is "
-                         + "\(review.correctChoiceIDs.map(String.init).joined(separator: ",")). \(review.explanation)")
+                         + (review.chosenChoiceIDs.isEmpty ? "nothing" : ids(review.chosenChoiceIDs)) + ", the key is "
+                         + "\(ids(review.correctChoiceIDs)). \(review.explanation)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    private static func ids(_ choices: [Int32]) -> String {
+        choices.map(String.init).joined(separator: ",")
     }
 
     private static func time(_ ms: Int64) -> String {

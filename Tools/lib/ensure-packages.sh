@@ -15,6 +15,6 @@ ensure_packages() {
 }
 
 # The C libraries every build links (DESIGN.md §2).
-BUILD_PACKAGES=(libsqlite3-dev libssl-dev libprotobuf-c-dev)
+BUILD_PACKAGES=(libsqlite3-dev libssl-dev libprotobuf-c-dev libpq-dev)
 # The code generators, needed only to check or regenerate committed code.
 GENERATOR_PACKAGES=(protobuf-compiler protobuf-c-compiler)
