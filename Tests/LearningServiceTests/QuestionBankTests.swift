@@ -1,4 +1,5 @@
 import LearningContracts
+@testable import LearningService
 import RPC
 import ServiceTestSupport
 import Testing
@@ -103,6 +104,25 @@ import TestSupport
             #expect(await statusCode {
                 _ = try await harness.learning.createCategory(unknown, options: try harness.staff)
             } == .permissionDenied)
+        }
+    }
+}
+
+/// The question file's reader, without a service: quoting and line numbers.
+@Suite struct QuestionFileTests {
+    @Test func quotedFieldsMayHoldCommasQuotesAndLineBreaks() throws {
+        let records = try CSVRecords.split("a,\"b, \"\"c\"\"\nd\",e\r\n\nf,g,h\n")
+        #expect(records.map(\.line) == [1, 4])
+        #expect(records[0].fields == ["a", "b, \"c\"\nd", "e"])
+        #expect(records[1].fields == ["f", "g", "h"])
+    }
+
+    @Test func anUnclosedQuoteNamesTheLineItStartsOn() {
+        #expect(throws: CSVRecords.Malformed.self) { try CSVRecords.split("a,b\nc,\"d\ne\n") }
+        do {
+            _ = try CSVRecords.split("a,b\nc,\"d\ne\n")
+        } catch {
+            #expect(error.line == 2)
         }
     }
 }
