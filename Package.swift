@@ -11,6 +11,7 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "CSQLite", path: "Shared/CSQLite"),
     .systemLibrary(name: "CProtobufC", path: "Shared/CProtobufC"),
     .systemLibrary(name: "COpenSSL", path: "Shared/COpenSSL"),
+    .systemLibrary(name: "CLibPQ", path: "Shared/CLibPQ"),
 ]
 
 // What several test targets share: a seedable generator and the status of a call.
@@ -56,6 +57,10 @@ let storeTargets: [Target] = [
     .executableTarget(name: "store-durability-child", dependencies: ["Store"], path: "Tools/store-durability-child"),
     .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "store-durability-child"], path: "Tests/StoreTests"),
     .executableTarget(name: "bench-store", dependencies: ["Store"], path: "Tools/bench-store"),
+    // PostgreSQL through libpq, for the learning service's replicas (DESIGN.md §7);
+    // its tests start a throwaway server (Tools/lib/throwaway-postgres.sh).
+    .target(name: "StorePostgres", dependencies: ["CLibPQ"], path: "Shared/StorePostgres"),
+    .testTarget(name: "StorePostgresTests", dependencies: ["StorePostgres"], path: "Tests/StorePostgresTests"),
 ]
 
 let serviceKitTargets: [Target] = [
@@ -95,7 +100,7 @@ let serviceKitTargets: [Target] = [
     .target(
         name: "OperatorCLI",
         dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
-                       "FeedbackContracts", "FeedbackService", "MeetingContracts"],
+                       "FeedbackContracts", "FeedbackService", "MeetingContracts", "LearningContracts"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
@@ -255,6 +260,32 @@ let meetingTargets: [Target] = [
     ),
 ]
 
+// The learning service (Services/learning/README.md): study programs, question banks,
+// quizzes graded on the server, statistics per unit subtree.
+let learningTargets: [Target] = [
+    .target(name: "LearningContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Learning"),
+    .target(
+        name: "LearningService",
+        dependencies: ["LearningContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Services/learning/LearningService"
+    ),
+    .executableTarget(name: "sotay-learning", dependencies: ["LearningService", "ServiceKit"], path: "Services/learning/main"),
+    .testTarget(
+        name: "LearningServiceTests",
+        dependencies: ["TestSupport", "ServiceTestSupport", "LearningService", "LearningContracts", "OrgService", "OrgContracts",
+                       "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
+        path: "Tests/LearningServiceTests"
+    ),
+    // The campaign load test against the real sotay-org and sotay-learning processes.
+    .executableTarget(
+        name: "bench-learning",
+        dependencies: ["LearningContracts", "LearningService", "OrgContracts", "ServiceKit", "Store", "RPC",
+                       "RPCContracts", "sotay-learning", "sotay-org"],
+        path: "Tools/bench-learning"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -268,7 +299,7 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + meetingTargets + feedbackTargets + serviceBenchTargets
-        + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + meetingTargets + learningTargets + feedbackTargets
+        + serviceBenchTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

@@ -69,6 +69,8 @@ struct AppCommand {
             print(try session.required()["member"] ?? "")
         case ("feedback", _), ("survey", _), ("inbox", _), ("answer", _), ("refer", _):
             return try await FeedbackAppCommand(arguments: arguments, environment: environment, session: session).run()
+        case ("study", _), ("quiz", _):
+            return try await LearningAppCommand(arguments: arguments, environment: environment, session: session).run()
         default:
             throw CLIError.usage("cannot read 'app \(arguments.joined(separator: " "))'")
         }

@@ -78,6 +78,8 @@ struct Supervisor {
         let firstStart = Task { [environment] in
             await FirstStart.seedIfEmpty(services: processes.map(\.service), dataFolder: dataFolder,
                                          tokenKeyFile: keys.token, environment: environment)
+            await LearningFirstStart.seedIfNew(services: processes.map(\.service), dataFolder: dataFolder,
+                                               tokenKeyFile: keys.token, environment: environment)
         }
         var firstEvent = events.makeAsyncIterator()
         let reason = await firstEvent.next() ?? .signal(0)

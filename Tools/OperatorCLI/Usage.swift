@@ -54,6 +54,12 @@ enum Usage {
                                  a member's meetings, check-in and votes; with a secretary's
                                  grant, check-in and votes for a member (MEMBER_ID), minutes,
                                  scheduling (one meeting, or a year: WEEKDAY 1-7, ORDINAL 1-4|-1)
+      app study PROGRAM_ID [MATERIAL_ID SECONDS] [--done] |
+          quiz start QUIZ_ID | quiz answer ATTEMPT_ID QUESTION_ID CHOICE[,CHOICE] |
+          quiz submit ATTEMPT_ID | quiz result ATTEMPT_ID   [--for MEMBER_ID]
+                                 study and take a quiz with your token; --for: a secretary
+                                 acting for a member without a phone (a proxy attempt).
+                                 `sotay up` seeds a quiz on first start: ./data/learning/demo.txt
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key). search, member, units and

@@ -15,6 +15,9 @@ ensure_packages() {
 }
 
 # The C libraries every build links (DESIGN.md §2).
-BUILD_PACKAGES=(libsqlite3-dev libssl-dev libprotobuf-c-dev)
+BUILD_PACKAGES=(libsqlite3-dev libssl-dev libprotobuf-c-dev libpq-dev)
 # The code generators, needed only to check or regenerate committed code.
 GENERATOR_PACKAGES=(protobuf-compiler protobuf-c-compiler)
+# What the tests need beyond the build: a PostgreSQL server they start and remove
+# themselves (Tools/lib/throwaway-postgres.sh), for the learning service's engine.
+TEST_PACKAGES=(postgresql)
