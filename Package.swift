@@ -92,7 +92,8 @@ let serviceKitTargets: [Target] = [
     ),
     .target(
         name: "OperatorCLI",
-        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed"],
+        dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
+                       "ContentContracts", "ContentSeed"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
@@ -174,6 +175,28 @@ let authTargets: [Target] = [
     ),
 ]
 
+// The content service (Services/content/README.md): news, the library, the editorial
+// workflow, search and the assistant.
+let contentTargets: [Target] = [
+    .target(name: "ContentContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Content"),
+    .target(
+        name: "ContentService",
+        dependencies: ["ContentContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Services/content/ContentService"
+    ),
+    .executableTarget(name: "sotay-content", dependencies: ["ContentService", "ServiceKit"], path: "Services/content/main"),
+    // The library `sotay up` seeds and bench-content loads: hand-written documents with
+    // the assistant's question set, and synthetic ones.
+    .target(name: "ContentSeed", dependencies: ["ContentContracts", "OrgSeed"], path: "Tools/ContentSeed"),
+    .testTarget(
+        name: "ContentServiceTests",
+        dependencies: ["TestSupport", "ServiceTestSupport", "ContentService", "ContentContracts", "ContentSeed", "OrgService", "OrgContracts",
+                       "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts"],
+        path: "Tests/ContentServiceTests"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -187,6 +210,6 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + contentTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

@@ -64,6 +64,8 @@ struct AppCommand {
                   + "card \(member.cardNumber)")
         case ("id", 1):
             print(try session.required()["member"] ?? "")
+        case (let command?, _) where ContentAppCommands.commands.contains(command):
+            return try await ContentAppCommands(arguments: arguments, environment: environment, session: session).run()
         default:
             throw CLIError.usage("cannot read 'app \(arguments.joined(separator: " "))'")
         }

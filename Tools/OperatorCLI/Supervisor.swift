@@ -89,6 +89,8 @@ struct Supervisor {
         let firstStart = Task { [environment] in
             await FirstStart.seedIfEmpty(services: processes.map(\.service), dataFolder: dataFolder,
                                          tokenKeyFile: keyFile, environment: environment)
+            await FirstStart.seedContent(services: processes.map(\.service), tokenKeyFile: keyFile,
+                                         environment: environment)
         }
         var firstEvent = events.makeAsyncIterator()
         let reason = await firstEvent.next() ?? .signal(0)
