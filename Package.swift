@@ -189,10 +189,17 @@ let contentTargets: [Target] = [
     // The library `sotay up` seeds and bench-content loads: hand-written documents with
     // the assistant's question set, and synthetic ones.
     .target(name: "ContentSeed", dependencies: ["ContentContracts", "OrgSeed"], path: "Tools/ContentSeed"),
+    // Figures through the real sotay-content process (Services/content/README.md).
+    .executableTarget(
+        name: "bench-content",
+        dependencies: ["ContentContracts", "ContentSeed", "OrgSeed", "OrgService", "ServiceTestSupport", "ServiceKit", "RPC",
+                       "RPCContracts"],
+        path: "Tools/bench-content"
+    ),
     .testTarget(
         name: "ContentServiceTests",
-        dependencies: ["TestSupport", "ServiceTestSupport", "ContentService", "ContentContracts", "ContentSeed", "OrgService", "OrgContracts",
-                       "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts"],
+        dependencies: ["TestSupport", "ServiceTestSupport", "ContentService", "ContentContracts", "ContentSeed", "OrgService",
+                       "OrgContracts", "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts"],
         path: "Tests/ContentServiceTests"
     ),
 ]
