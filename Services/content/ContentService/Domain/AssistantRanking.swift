@@ -6,7 +6,8 @@ import Store
 /// A question's terms are its folded syllables without the words that only make it a
 /// question ("có", "được", "không", "gì", …). The full-text index gives candidates (any
 /// term); each is then scored by the share of the question's terms it holds (coverage)
-/// and the share of the question's adjacent term pairs it holds as adjacent words
+/// (read with its document's title and its section's headings, which say what it is
+/// about) and the share of the question's adjacent term pairs it holds as adjacent words
 /// (Vietnamese words are mostly two syllables: "biểu quyết", "dự bị"), so a passage
 /// about the thing asked beats one that shares a common syllable.
 struct AssistantRanking: Sendable {
@@ -14,7 +15,7 @@ struct AssistantRanking: Sendable {
     static let questionWords: Set<Substring> = [
         "co", "duoc", "khong", "la", "gi", "nao", "the", "sao", "bao", "nhieu", "cua", "va", "thi", "nhung", "cac",
         "mot", "nay", "do", "o", "khi", "ai", "phai", "hay", "hoac", "voi", "cho", "trong", "ve", "den", "tu", "de",
-        "can", "nhu", "neu", "ma", "da", "se", "dang", "vay", "a", "nhe", "chua", "moi", "bang", "theo", "toi",
+        "can", "nhu", "neu", "ma", "da", "se", "dang", "vay", "a", "nhe", "chua", "moi", "bang", "theo", "toi", "may", "tren",
     ]
     /// Below this a passage is not relevant enough to show.
     static let minimumScore = 0.5
@@ -29,11 +30,25 @@ struct AssistantRanking: Sendable {
         pairs = Set(zip(all, all.dropFirst()).map { "\($0) \($1)" })
     }
 
-    /// The candidates' MATCH expression: any of the terms (nil without terms).
-    var matchExpression: String? {
-        guard !terms.isEmpty else { return nil }
+    /// A word in more passages than this is too common to find candidates by: ranking
+    /// every passage that holds it would cost more than an answer may take.
+    static let commonWordPassages = 5_000
+    /// Candidates are found by at most this many of the question's rarest words.
+    static let candidateWords = 4
+
+    /// The candidates' MATCH expression, from how many passages hold each term
+    /// (`frequencies`; a term missing there is in none): any of the rarest terms, or all
+    /// of the terms when every one is common; nil when no passage holds any of them.
+    func candidateExpression(frequencies: [String: Int]) -> String? {
+        let present = terms.filter { (frequencies[String($0)] ?? 0) > 0 }
+            .sorted { (frequencies[String($0)] ?? 0, $0) < (frequencies[String($1)] ?? 0, $1) }
+        guard let rarest = present.first else { return nil }
         // After the split a term holds only letters and digits: no quote can end its string.
-        return terms.map { "\"\($0)\"" }.joined(separator: " OR ")
+        if (frequencies[String(rarest)] ?? 0) > Self.commonWordPassages {
+            return present.map { "\"\($0)\"" }.joined(separator: " ")
+        }
+        return present.prefix(Self.candidateWords).filter { (frequencies[String($0)] ?? 0) <= Self.commonWordPassages }
+            .map { "\"\($0)\"" }.joined(separator: " OR ")
     }
 
     /// 0…1: coverage counts for 0.6, adjacent pairs for 0.4 (all of it when the

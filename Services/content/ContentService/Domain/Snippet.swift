@@ -11,13 +11,14 @@ enum Snippet {
     /// them begins it, as in the search itself. Nil when no word of `text` is found.
     static func make(from text: String, queryWords: [Substring]) -> String? {
         let words = text.split(whereSeparator: \.isWhitespace)
-        let found = words.map { word in
-            FullTextQuery.words(of: String(word)).contains { piece in queryWords.contains { piece.hasPrefix($0) } }
+        // Folding is the cost: fold words until the first found, then only the window.
+        func found(_ index: Int) -> Bool {
+            FullTextQuery.words(of: String(words[index])).contains { piece in queryWords.contains { piece.hasPrefix($0) } }
         }
-        guard let first = found.firstIndex(of: true) else { return nil }
+        guard let first = words.indices.first(where: found) else { return nil }
         let start = max(0, first - wordsBefore)
         let end = min(words.count, start + wordsTotal)
-        let shown = (start..<end).map { found[$0] ? "«\(words[$0])»" : String(words[$0]) }
+        let shown = (start..<end).map { found($0) ? "«\(words[$0])»" : String(words[$0]) }
         return (start > 0 ? "… " : "") + shown.joined(separator: " ") + (end < words.count ? " …" : "")
     }
 }

@@ -10,13 +10,13 @@ extension ContentHandlers {
     static let question = TextLimit(maxCharacters: 500, maxWords: 60)
     static let maxPassages: Int32 = 10
     /// Candidates the index gives the assistant before they are scored.
-    static let assistantCandidates = 60
+    static let assistantCandidates = 100
 
     func search(_ request: SearchRequest, context: CallContext) async throws -> SearchResponse {
         let access = try CallerAccess(context)
         let query = try TextInput.searchQuery(request.query)
         guard !query.isEmpty else { throw RPCError.invalidArgument(field: "query", "is required") }
-        guard let match = FullTextQuery.matchExpression(for: query) else {
+        guard let match = SearchExpression.match(for: query) else {
             throw RPCError.invalidArgument(field: "query", "needs at least one letter or digit")
         }
         guard request.kind == .unspecified || ItemKind.known.contains(request.kind) else {
@@ -59,14 +59,17 @@ extension ContentHandlers {
         }
         let wanted = request.maxPassages == 0 ? 3 : Int(request.maxPassages)
         let ranking = AssistantRanking(question: question)
-        guard let match = ranking.matchExpression else { return AskResponse() }
         let scope = readerScope(of: access, in: replica.tree)
         let candidates = try await read { connection in
-            try SearchQueries(connection: connection, scope: scope).passages(matching: match, limit: Self.assistantCandidates)
+            let queries = SearchQueries(connection: connection, scope: scope)
+            guard let match = ranking.candidateExpression(frequencies: try queries.passageFrequencies(of: ranking.terms)) else {
+                return [SearchQueries.PassageRow]()
+            }
+            return try queries.passages(matching: match, limit: Self.assistantCandidates)
         }
         // Ties keep the index's BM25 order.
         let ranked = candidates.enumerated()
-            .map { (order: $0.offset, row: $0.element, score: ranking.score($0.element.section + "\n" + $0.element.text)) }
+            .map { (order: $0.offset, row: $0.element, score: ranking.score($0.element.title + "\n" + $0.element.section + "\n" + $0.element.text)) }
             .filter { $0.score >= AssistantRanking.minimumScore }
             .sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }
         var response = AskResponse()

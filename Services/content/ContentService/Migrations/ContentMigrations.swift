@@ -91,6 +91,8 @@ enum ContentMigrations {
         );
         CREATE INDEX passages_by_item ON passages(item_rowid);
         CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+        -- How many passages hold each word: the assistant looks for the question's rarest words.
+        CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
 
         CREATE TABLE read_marks (
             member_id TEXT NOT NULL,

@@ -11,7 +11,7 @@ struct ItemQueries {
     /// Published items newest first; `kinds` empty for all; without those `memberID` has read.
     func feed(memberID: String, kinds: [ItemKind], unreadOnly: Bool, paging: Paging) throws -> ItemList {
         let (visible, visibleArguments) = scope.condition
-        var sql = "SELECT \(ItemRecord.joinedColumns) FROM items i WHERE i.state = 3 AND \(visible)"
+        var sql = "SELECT \(ItemRecord.summaryColumns) FROM items i WHERE i.state = 3 AND \(visible)"
         var arguments = visibleArguments
         if !kinds.isEmpty {
             sql += " AND i.kind IN (SELECT value FROM json_each(?))"
@@ -37,7 +37,7 @@ struct ItemQueries {
         -> ItemList
     {
         let (visible, visibleArguments) = scope.condition
-        var sql = "SELECT \(ItemRecord.joinedColumns) FROM items i WHERE i.state IN \(ItemRecord.readableStates) AND \(visible)"
+        var sql = "SELECT \(ItemRecord.summaryColumns) FROM items i WHERE i.state IN \(ItemRecord.readableStates) AND \(visible)"
         var arguments = visibleArguments
         let kinds = kind == .unspecified ? ItemKind.documents : [kind]
         sql += " AND i.kind IN (SELECT value FROM json_each(?))"
@@ -73,7 +73,7 @@ struct ItemQueries {
     func bookmarks(memberID: String, paging: Paging) throws -> ItemList {
         let (visible, visibleArguments) = scope.condition
         var sql = """
-            SELECT \(ItemRecord.joinedColumns), b.at_ms FROM bookmarks b JOIN items i ON i.id = b.item_id
+            SELECT \(ItemRecord.summaryColumns), b.at_ms FROM bookmarks b JOIN items i ON i.id = b.item_id
             WHERE b.member_id = ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)
             """
         var arguments = ItemEditor.arguments([memberID], visibleArguments)

@@ -13,6 +13,8 @@ struct ItemRecord: Sendable {
     /// The same columns of `items` aliased `i`, for joins.
     static let joinedColumns = columns.split(separator: ",").map { "i." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .joined(separator: ", ")
+    /// The same, with an empty body: lists show no body, and bodies run to many kilobytes.
+    static let summaryColumns = joinedColumns.replacingOccurrences(of: "i.body", with: "'' AS body")
     /// Members may read these states (archived items stay in the library and search).
     static let readableStates = "(3, 4)"
 

@@ -26,6 +26,19 @@ struct SearchQueries {
         ).map(ItemRecord.init(row:))
     }
 
+    /// How many passages hold each of `terms` (folded words); a term in none is left out.
+    func passageFrequencies(of terms: [Substring]) throws -> [String: Int] {
+        // One lookup per term: fts5vocab seeks on `term = ?`, while other conditions
+        // would make it count every word of the index.
+        var frequencies: [String: Int] = [:]
+        for term in Set(terms.map(String.init)) {
+            if let count: Int64 = try connection.queryOne("SELECT doc FROM passages_vocab WHERE term = ?", [term])?.get(0) {
+                frequencies[term] = Int(count)
+            }
+        }
+        return frequencies
+    }
+
     struct PassageRow: Sendable {
         let itemID, number, title, section, text: String
     }

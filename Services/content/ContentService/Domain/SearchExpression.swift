@@ -1,0 +1,16 @@
+import Store
+
+/// The MATCH expression of a member's search: the words before the last as whole
+/// words, the last as a prefix (the word being typed: "nghi quy" finds "nghị quyết").
+/// Whole words keep common short words from expanding to every word they begin ("nghi"*
+/// would also read the index of "nghĩa", "nghiệp", "nghiêm" …), which is what keeps a
+/// common query fast on a large library. Words are `FullTextQuery`'s (folded, cut at
+/// every character that is not a letter or digit) and quoted, so nothing typed is syntax.
+enum SearchExpression {
+    static func match(for query: String) -> String? {
+        let words = FullTextQuery.words(of: query)
+        guard let last = words.last else { return nil }
+        // After the split a word holds only letters and digits: no quote can end its string.
+        return (words.dropLast().map { "\"\($0)\"" } + ["\"\(last)\"*"]).joined(separator: " ")
+    }
+}
