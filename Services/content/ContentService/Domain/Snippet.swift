@@ -6,14 +6,22 @@ import Store
 enum Snippet {
     static let wordsBefore = 8
     static let wordsTotal = 32
+    /// Only the beginning of a long body is looked at: a hit found by its title shows
+    /// the title instead of a scan of the whole body.
+    static let scannedCharacters = 4_000
 
     /// `queryWords` are folded (`FullTextQuery.words`); a text word is found when one of
-    /// them begins it, as in the search itself. Nil when no word of `text` is found.
+    /// them begins one of its pieces, as in the search itself. Nil when no word is found.
     static func make(from text: String, queryWords: [Substring]) -> String? {
-        let words = text.split(whereSeparator: \.isWhitespace)
-        // Folding is the cost: fold words until the first found, then only the window.
+        let words = text.prefix(scannedCharacters).split(whereSeparator: \.isWhitespace)
+        // Folding is the cost: the text is folded once, and its words line up with the
+        // original's (folding keeps every word and only drops marks), unless a word was
+        // nothing but marks; then each word is folded on its own.
+        let folded = TextFolding.fold(String(text.prefix(scannedCharacters))).split(separator: " ")
         func found(_ index: Int) -> Bool {
-            FullTextQuery.words(of: String(words[index])).contains { piece in queryWords.contains { piece.hasPrefix($0) } }
+            let pieces = folded.count == words.count
+                ? folded[index].split { !($0.isLetter || $0.isNumber) } : FullTextQuery.words(of: String(words[index]))
+            return pieces.contains { piece in queryWords.contains { piece.hasPrefix($0) } }
         }
         guard let first = words.indices.first(where: found) else { return nil }
         let start = max(0, first - wordsBefore)

@@ -1,8 +1,8 @@
 import ContentContracts
 import Store
 
-/// Keeps what members can find in step with the items: the folded title, number and
-/// body of every published or archived item in `items_fts`, and a document's passages
+/// Keeps what members can find in step with the items: the title, number and body
+/// (`IndexText`) of every published or archived item in `items_fts`, and a document's passages
 /// (`PassageSplitter`) in `passages`/`passages_fts`. Written in the transaction of the
 /// step that changes them, so search never shows an item members may no longer read.
 struct SearchIndex {
@@ -14,7 +14,8 @@ struct SearchIndex {
         let content = record.content
         try connection.execute(
             "INSERT INTO items_fts (rowid, title, number, body) VALUES (?, ?, ?, ?)",
-            [record.rowID, TextFolding.fold(content.title), TextFolding.fold(content.number), TextFolding.fold(content.body)])
+            [record.rowID, IndexText.prepared(content.title), IndexText.prepared(content.number),
+             IndexText.prepared(content.body)])
         guard record.item.kind.isDocument else { return }
         for (ordinal, passage) in PassageSplitter.split(content.body).enumerated() {
             try connection.execute(
@@ -22,7 +23,7 @@ struct SearchIndex {
                 [record.rowID, Int64(ordinal), passage.section, passage.text])
             try connection.execute(
                 "INSERT INTO passages_fts (rowid, text) VALUES (?, ?)",
-                [connection.lastInsertRowID, TextFolding.fold(passage.section + "\n" + passage.text)])
+                [connection.lastInsertRowID, IndexText.prepared(passage.section + "\n" + passage.text)])
         }
     }
 
