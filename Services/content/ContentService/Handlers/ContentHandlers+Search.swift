@@ -10,7 +10,7 @@ extension ContentHandlers {
     static let question = TextLimit(maxCharacters: 500, maxWords: 60)
     static let maxPassages: Int32 = 10
     /// Candidates the index gives the assistant before they are scored.
-    static let assistantCandidates = 100
+    static let assistantCandidates = 40
 
     func search(_ request: SearchRequest, context: CallContext) async throws -> SearchResponse {
         let access = try CallerAccess(context)
