@@ -199,7 +199,7 @@ let contentTargets: [Target] = [
     .testTarget(
         name: "ContentServiceTests",
         dependencies: ["TestSupport", "ServiceTestSupport", "ContentService", "ContentContracts", "ContentSeed", "OrgService",
-                       "OrgContracts", "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts"],
+                       "OrgContracts", "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts", "OperatorCLI"],
         path: "Tests/ContentServiceTests"
     ),
 ]

@@ -51,6 +51,7 @@ struct LibraryFile {
                 end = index
                 break
             }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 throw Problem(path: path, line: index + 1, reason: "a header line is 'key: value'")
             }
