@@ -1,3 +1,4 @@
+import Foundation
 import OrgContracts
 import OrgTreeReplica
 import ServiceKit
@@ -16,7 +17,9 @@ public enum ContentServiceDefinition {
         kit.onStop { await replica.stop() }
         // Every answer depends on the tree: serving without it would hide everything.
         guard await replica.waitUntilReady(timeout: .seconds(60)) else { throw OrgTreeNotLoaded() }
-        return [ContentHandlers(database: kit.database, clock: kit.clock, replica: replica)]
+        let attachments = URL(fileURLWithPath: kit.config.dataDirectory).appendingPathComponent("attachments")
+        return [ContentHandlers(database: kit.database, clock: kit.clock, replica: replica,
+                                attachmentFiles: AttachmentFiles(folder: attachments))]
     }
 }
 

@@ -12,6 +12,115 @@ import RPC
 
 private typealias _WireRuntimeVersion = WireGeneratedCodeVersion1
 
+/// An editor of the item's unit attaches a file to a draft or a published item.
+public struct AddAttachmentRequest: WireMessage {
+    public var itemID: String = ""
+    public var fileName: String = ""
+    /// At most 3 MiB (a call's frame is at most 4 MiB); PDF, PNG or JPEG by its bytes.
+    public var content: [UInt8] = []
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension AddAttachmentRequest {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(itemID, fieldNumber: 1, WireString.self)
+        size += WireSize.singular(fileName, fieldNumber: 2, WireString.self)
+        size += WireSize.singular(content, fieldNumber: 3, WireBytes.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(itemID, fieldNumber: 1, WireString.self)
+        writer.writeSingular(fileName, fieldNumber: 2, WireString.self)
+        writer.writeSingular(content, fieldNumber: 3, WireBytes.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: itemID = try reader.read(WireString.self, tag: tag)
+            case 2: fileName = try reader.read(WireString.self, tag: tag)
+            case 3: content = try reader.read(WireBytes.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+/// Whoever may read the item may read its attachments.
+public struct GetAttachmentRequest: WireMessage {
+    public var itemID: String = ""
+    public var sha256: String = ""
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension GetAttachmentRequest {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(itemID, fieldNumber: 1, WireString.self)
+        size += WireSize.singular(sha256, fieldNumber: 2, WireString.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(itemID, fieldNumber: 1, WireString.self)
+        writer.writeSingular(sha256, fieldNumber: 2, WireString.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: itemID = try reader.read(WireString.self, tag: tag)
+            case 2: sha256 = try reader.read(WireString.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+public struct AttachmentContent: WireMessage {
+    public var attachment: Attachment? = nil
+    public var content: [UInt8] = []
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension AttachmentContent {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.present(attachment, fieldNumber: 1, WireMessageCodec<Attachment>.self)
+        size += WireSize.singular(content, fieldNumber: 2, WireBytes.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writePresent(attachment, fieldNumber: 1, WireMessageCodec<Attachment>.self)
+        writer.writeSingular(content, fieldNumber: 2, WireBytes.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: try reader.mergeMessage(tag: tag, into: &attachment)
+            case 2: content = try reader.read(WireBytes.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
 /// An existing library loaded in bulk (`sotay content import`): ROLE_EDITOR on every
 /// owning unit. Public documents arrive published, restricted ones as drafts (they can
 /// never be published). Checked whole first: one problem and nothing is written.
@@ -749,6 +858,10 @@ public protocol ContentServiceHandler: RPCService {
     func getReadingCounts(_ request: GetReadingCountsRequest, context: CallContext) async throws -> ReadingCounts
 
     func importDocuments(_ request: ImportDocumentsRequest, context: CallContext) async throws -> ImportDocumentsResponse
+
+    func addAttachment(_ request: AddAttachmentRequest, context: CallContext) async throws -> Item
+
+    func getAttachment(_ request: GetAttachmentRequest, context: CallContext) async throws -> AttachmentContent
 }
 
 extension ContentServiceHandler {
@@ -818,6 +931,12 @@ extension ContentServiceHandler {
             },
             RPCMethod.unary(path: "/sotay.content.v1.ContentService/ImportDocuments") { (request: ImportDocumentsRequest, context) in
                 try await self.importDocuments(request, context: context)
+            },
+            RPCMethod.unary(path: "/sotay.content.v1.ContentService/AddAttachment") { (request: AddAttachmentRequest, context) in
+                try await self.addAttachment(request, context: context)
+            },
+            RPCMethod.unary(path: "/sotay.content.v1.ContentService/GetAttachment") { (request: GetAttachmentRequest, context) in
+                try await self.getAttachment(request, context: context)
             },
         ]
     }
@@ -931,5 +1050,15 @@ public struct ContentServiceClient: Sendable {
     public func importDocuments(_ request: ImportDocumentsRequest, options: CallOptions = CallOptions()) async throws -> ImportDocumentsResponse {
         try await channel.unary(path: "/sotay.content.v1.ContentService/ImportDocuments", request: request,
                                 response: ImportDocumentsResponse.self, idempotent: true, options: options)
+    }
+
+    public func addAttachment(_ request: AddAttachmentRequest, options: CallOptions = CallOptions()) async throws -> Item {
+        try await channel.unary(path: "/sotay.content.v1.ContentService/AddAttachment", request: request,
+                                response: Item.self, idempotent: true, options: options)
+    }
+
+    public func getAttachment(_ request: GetAttachmentRequest, options: CallOptions = CallOptions()) async throws -> AttachmentContent {
+        try await channel.unary(path: "/sotay.content.v1.ContentService/GetAttachment", request: request,
+                                response: AttachmentContent.self, idempotent: true, options: options)
     }
 }

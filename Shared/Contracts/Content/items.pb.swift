@@ -349,6 +349,7 @@ public struct Item: WireMessage {
     public var read: Bool = false
     public var bookmarked: Bool = false
     public var note: String = ""
+    public var attachments: [Attachment] = []
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -371,6 +372,7 @@ extension Item {
         size += WireSize.singular(read, fieldNumber: 12, WireBool.self)
         size += WireSize.singular(bookmarked, fieldNumber: 13, WireBool.self)
         size += WireSize.singular(note, fieldNumber: 14, WireString.self)
+        size += WireSize.repeated(attachments, fieldNumber: 15, WireMessageCodec<Attachment>.self)
         size += unknownFields.wireSize
         return size
     }
@@ -390,6 +392,7 @@ extension Item {
         writer.writeSingular(read, fieldNumber: 12, WireBool.self)
         writer.writeSingular(bookmarked, fieldNumber: 13, WireBool.self)
         writer.writeSingular(note, fieldNumber: 14, WireString.self)
+        writer.writeRepeated(attachments, fieldNumber: 15, WireMessageCodec<Attachment>.self)
         unknownFields.write(to: &writer)
     }
 
@@ -410,6 +413,52 @@ extension Item {
             case 12: read = try reader.read(WireBool.self, tag: tag)
             case 13: bookmarked = try reader.read(WireBool.self, tag: tag)
             case 14: note = try reader.read(WireString.self, tag: tag)
+            case 15: try reader.readRepeatedElement(WireMessageCodec<Attachment>.self, tag: tag, into: &attachments)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+/// A file attached to an item (PDF, PNG, JPEG), stored once by its SHA-256.
+public struct Attachment: WireMessage {
+    /// Hex SHA-256 of the bytes: the file's name on disk and its id.
+    public var sha256: String = ""
+    public var fileName: String = ""
+    /// Found from the bytes, never from the name: application/pdf, image/png, image/jpeg.
+    public var mediaType: String = ""
+    public var size: Int64 = 0
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension Attachment {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(sha256, fieldNumber: 1, WireString.self)
+        size += WireSize.singular(fileName, fieldNumber: 2, WireString.self)
+        size += WireSize.singular(mediaType, fieldNumber: 3, WireString.self)
+        size += WireSize.singular(self.size, fieldNumber: 4, WireInt64.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(sha256, fieldNumber: 1, WireString.self)
+        writer.writeSingular(fileName, fieldNumber: 2, WireString.self)
+        writer.writeSingular(mediaType, fieldNumber: 3, WireString.self)
+        writer.writeSingular(self.size, fieldNumber: 4, WireInt64.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: sha256 = try reader.read(WireString.self, tag: tag)
+            case 2: fileName = try reader.read(WireString.self, tag: tag)
+            case 3: mediaType = try reader.read(WireString.self, tag: tag)
+            case 4: self.size = try reader.read(WireInt64.self, tag: tag)
             default: try reader.keepUnknown(tag: tag, in: &unknownFields)
             }
         }

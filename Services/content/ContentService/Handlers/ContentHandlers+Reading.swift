@@ -29,6 +29,7 @@ extension ContentHandlers {
                 item.content = try ItemRecord.content(row, from: 0)
                 item.revision = request.revision
             }
+            item.attachments = try Self.attachments(of: itemID, in: connection)
             return try ReadingRecords(connection: connection).decorate([item], for: access.caller.memberID)[0]
         }
     }

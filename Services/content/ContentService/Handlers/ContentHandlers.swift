@@ -11,6 +11,7 @@ struct ContentHandlers: ContentServiceHandler, ClockedStorage {
     let database: Database
     let clock: WallClock
     let replica: OrgTreeReplica
+    let attachmentFiles: AttachmentFiles
 
     /// The same answer for an item that does not exist and one the caller may not see.
     static let notFound = RPCError(.notFound, "item_id: no such item that you may see")

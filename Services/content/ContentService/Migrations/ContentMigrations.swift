@@ -6,6 +6,18 @@ enum ContentMigrations {
     static let all: [Migration] = [
         Migration(1, "items, revisions, audit, search, passages, reading records", sql: schema),
         IdempotentCall.migration(2),
+        Migration(3, "attachments", sql: """
+            -- Files attached to items; the bytes are under <data dir>/attachments by SHA-256.
+            CREATE TABLE attachments (
+                item_id TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                media_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                added_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (item_id, sha256)
+            ) WITHOUT ROWID;
+            """),
     ]
 
     static let schema = """
