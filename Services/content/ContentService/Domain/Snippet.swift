@@ -8,7 +8,7 @@ enum Snippet {
     static let wordsTotal = 32
     /// Only the beginning of a long body is looked at: a hit found by its title shows
     /// the title instead of a scan of the whole body.
-    static let scannedCharacters = 4_000
+    static let scannedCharacters = 1_500
 
     /// `queryWords` are folded (`FullTextQuery.words`); a text word is found when one of
     /// them begins one of its pieces, as in the search itself. Nil when no word is found.
