@@ -100,7 +100,8 @@ let serviceKitTargets: [Target] = [
     .target(
         name: "OperatorCLI",
         dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
-                       "FeedbackContracts", "FeedbackService", "MeetingContracts", "LearningContracts"],
+                       "FeedbackContracts", "FeedbackService", "MeetingContracts", "LearningContracts",
+                       "ContentContracts", "ContentSeed"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
@@ -286,6 +287,35 @@ let learningTargets: [Target] = [
     ),
 ]
 
+// The content service (Services/content/README.md): news, the library, the editorial
+// workflow, search and the assistant.
+let contentTargets: [Target] = [
+    .target(name: "ContentContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Content"),
+    .target(
+        name: "ContentService",
+        dependencies: ["ContentContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
+                       "RPCContracts", "Wire"],
+        path: "Services/content/ContentService"
+    ),
+    .executableTarget(name: "sotay-content", dependencies: ["ContentService", "ServiceKit"], path: "Services/content/main"),
+    // The library `sotay up` seeds and bench-content loads: hand-written documents with
+    // the assistant's question set, and synthetic ones.
+    .target(name: "ContentSeed", dependencies: ["ContentContracts", "OrgSeed"], path: "Tools/ContentSeed"),
+    // Figures through the real sotay-content process (Services/content/README.md).
+    .executableTarget(
+        name: "bench-content",
+        dependencies: ["ContentContracts", "ContentSeed", "OrgSeed", "OrgService", "ServiceTestSupport", "ServiceKit", "RPC",
+                       "RPCContracts"],
+        path: "Tools/bench-content"
+    ),
+    .testTarget(
+        name: "ContentServiceTests",
+        dependencies: ["TestSupport", "ServiceTestSupport", "ContentService", "ContentContracts", "ContentSeed", "OrgService",
+                       "OrgContracts", "ServiceKit", "ServiceToolkit", "RPC", "RPCContracts", "OperatorCLI"],
+        path: "Tests/ContentServiceTests"
+    ),
+]
+
 // Journeys across the real executables, each its own process (DESIGN.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
@@ -299,7 +329,7 @@ let package = Package(
     name: "Sotay",
     platforms: [.macOS(.v15)],
     targets: systemLibraries + testSupportTargets + wireTargets + codeGenTargets + rpcTargets + storeTargets + serviceKitTargets
-        + conformanceTargets + orgTargets + authTargets + meetingTargets + learningTargets + feedbackTargets
-        + serviceBenchTargets + systemTestTargets,
+        + conformanceTargets + orgTargets + authTargets + contentTargets + meetingTargets + learningTargets
+        + feedbackTargets + serviceBenchTargets + systemTestTargets,
     swiftLanguageModes: [.v6]
 )

@@ -71,6 +71,8 @@ struct AppCommand {
             return try await FeedbackAppCommand(arguments: arguments, environment: environment, session: session).run()
         case ("study", _), ("quiz", _):
             return try await LearningAppCommand(arguments: arguments, environment: environment, session: session).run()
+        case (let command?, _) where ContentAppCommands.commands.contains(command):
+            return try await ContentAppCommands(arguments: arguments, environment: environment, session: session).run()
         default:
             throw CLIError.usage("cannot read 'app \(arguments.joined(separator: " "))'")
         }

@@ -35,6 +35,18 @@ enum FirstStart {
         }
     }
 
+    /// Loads the content library once org has a tree (ContentFirstStart).
+    static func seedContent(services: [ServiceName], tokenKeyFile: URL, environment: [String: String]) async {
+        guard services.contains(.org), services.contains(.content) else { return }
+        var variables = environment
+        // The supervisor starts every service on its default port whatever the variables say.
+        for service in [ServiceName.org, .content] {
+            variables[service.addressVariable] = "127.0.0.1:\(service.defaultPort)"
+        }
+        variables["SOTAY_TOKEN_KEY_FILE"] = tokenKeyFile.path
+        await ContentFirstStart.seed(environment: OperatorEnvironment(variables: variables))
+    }
+
     private static func treeIsEmpty(_ environment: OperatorEnvironment) async throws -> Bool {
         let channel = try environment.channel(to: .org)
         defer { channel.close() }

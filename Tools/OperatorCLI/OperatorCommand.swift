@@ -40,6 +40,8 @@ public enum OperatorCommand {
             return try await admin.appointAdministrator(memberID: memberID, unitID: arguments[2])
         case ("search", _), ("member", _), ("units", _), ("counts", _):
             return try await StaffCommands(arguments: arguments, environment: environment, session: AppSession()).run()
+        case ("content", _):
+            return try await ContentImportCommand(Array(arguments.dropFirst()), environment: environment).run()
         case ("outbox", _):
             return try OutboxCommand(Array(arguments.dropFirst())).run()
         case ("help", _), ("-h", _), ("--help", _):

@@ -80,6 +80,8 @@ struct Supervisor {
                                          tokenKeyFile: keys.token, environment: environment)
             await LearningFirstStart.seedIfNew(services: processes.map(\.service), dataFolder: dataFolder,
                                                tokenKeyFile: keys.token, environment: environment)
+            await FirstStart.seedContent(services: processes.map(\.service), tokenKeyFile: keys.token,
+                                         environment: environment)
         }
         var firstEvent = events.makeAsyncIterator()
         let reason = await firstEvent.next() ?? .signal(0)

@@ -60,6 +60,14 @@ enum Usage {
                                  study and take a quiz with your token; --for: a secretary
                                  acting for a member without a phone (a proxy attempt).
                                  `sotay up` seeds a quiz on first start: ./data/learning/demo.txt
+      app feed | read ITEM_ID | search QUERY | ask QUESTION | bookmark [ITEM_ID] |
+          note ITEM_ID TEXT      the logged-in member's news and library: the feed (• unread,
+                                 ★ bookmarked), reading an item (marks it read), search
+                                 (diacritics optional), the assistant's cited passages
+      content import FOLDER [--dry-run]
+                                 load a library of .txt/.md files with a header each into the
+                                 content service: every bad file reported by line, nothing
+                                 imported unless all are clean (docs/content-import.md)
 
     Addresses come from SOTAY_<SERVICE>_ADDR (default 127.0.0.1:<port>); admin calls are
     signed with SOTAY_TOKEN_KEY_FILE (default ./data/token.key). search, member, units and

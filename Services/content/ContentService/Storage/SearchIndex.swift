@@ -1,0 +1,36 @@
+import ContentContracts
+import Store
+
+/// Keeps what members can find in step with the items: the title, number and body
+/// (`IndexText`) of every published or archived item in `items_fts`, and a document's passages
+/// (`PassageSplitter`) in `passages`/`passages_fts`. Written in the transaction of the
+/// step that changes them, so search never shows an item members may no longer read.
+struct SearchIndex {
+    let connection: Connection
+
+    /// Writes the item's current revision in place of what was indexed before.
+    func reindex(_ record: ItemRecord) throws {
+        try remove(record)
+        let content = record.content
+        try connection.execute(
+            "INSERT INTO items_fts (rowid, title, number, body) VALUES (?, ?, ?, ?)",
+            [record.rowID, IndexText.prepared(content.title), IndexText.prepared(content.number),
+             IndexText.prepared(content.body)])
+        guard record.item.kind.isDocument else { return }
+        for (ordinal, passage) in PassageSplitter.split(content.body).enumerated() {
+            try connection.execute(
+                "INSERT INTO passages (item_rowid, ordinal, section, text) VALUES (?, ?, ?, ?)",
+                [record.rowID, Int64(ordinal), passage.section, passage.text])
+            try connection.execute(
+                "INSERT INTO passages_fts (rowid, text) VALUES (?, ?)",
+                [connection.lastInsertRowID, IndexText.prepared(passage.section + "\n" + passage.text)])
+        }
+    }
+
+    func remove(_ record: ItemRecord) throws {
+        try connection.execute("DELETE FROM items_fts WHERE rowid = ?", [record.rowID])
+        try connection.execute(
+            "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE item_rowid = ?)", [record.rowID])
+        try connection.execute("DELETE FROM passages WHERE item_rowid = ?", [record.rowID])
+    }
+}
