@@ -1,16 +1,17 @@
 # One image holds every service executable; compose.yaml runs one container per
 # service from it. Build: docker build -t sotay .
 FROM swift:6.3-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev libprotobuf-c-dev \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev libprotobuf-c-dev libpq-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN swift build -c release --product sotay-org && swift build -c release --product sotay-auth \
-    && swift build -c release --product sotay \
-    && mkdir /out && cp .build/release/sotay-org .build/release/sotay-auth .build/release/sotay /out/
+RUN for product in sotay-auth sotay-org sotay-content sotay-meeting sotay-learning sotay-feedback sotay; do \
+        swift build -c release --product "$product" || exit 1; \
+    done \
+    && mkdir /out && cp .build/release/sotay-* .build/release/sotay /out/
 
 FROM swift:6.3-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 libpq5 \
     && rm -rf /var/lib/apt/lists/* && useradd --system --home /data sotay
 COPY --from=build /out/ /usr/local/bin/
 USER sotay
