@@ -5,10 +5,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev 
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN for product in sotay-auth sotay-org sotay-content sotay-meeting sotay-learning sotay-feedback sotay; do \
-        swift build -c release --product "$product" || exit 1; \
-    done \
-    && mkdir /out && cp .build/release/sotay-* .build/release/sotay /out/
+RUN products="sotay-auth sotay-org sotay-content sotay-meeting sotay-learning sotay-feedback sotay" \
+    && for product in $products; do swift build -c release --product "$product" || exit 1; done \
+    && mkdir /out && for product in $products; do cp ".build/release/$product" /out/; done
 
 FROM swift:6.3-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 libpq5 \
