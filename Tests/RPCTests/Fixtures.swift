@@ -151,6 +151,22 @@ final class RawConnection {
         return receiveTimedOut ? nil : frames
     }
 
+    /// Waits, without reading anything, until the server hangs up (a reset or its end
+    /// of the stream); false when it has not within `seconds`. For a client that must
+    /// go on not reading while it waits.
+    func waitForHangUpWithoutReading(seconds: Int32 = 30) -> Bool {
+        // POLLRDHUP, Linux's "the peer shut its end": a GNU extension that Glibc's
+        // module leaves out, so its value is written here.
+        let peerShutDown: Int16 = 0x2000
+        var watch = pollfd(fd: fd, events: peerShutDown, revents: 0)
+        let hungUp = peerShutDown | Int16(POLLHUP) | Int16(POLLERR)
+        for _ in 0..<(seconds * 10) {
+            // POLLIN stays set (unread answers are queued), so it is not waited for.
+            if poll(&watch, 1, 100) > 0, watch.revents & hungUp != 0 { return true }
+        }
+        return false
+    }
+
     /// Reads and discards until the server closes; false on timeout.
     func waitForClose() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 65536)
