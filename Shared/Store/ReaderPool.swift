@@ -1,14 +1,42 @@
 import Synchronization
 
-/// A few reader connections. A read goes to an idle reader at once or waits, in
-/// arrival order, for the first reader to finish; in WAL mode readers see the last
+/// A few reader connections. A read goes to an idle reader at once or waits for the
+/// first reader to finish; waiting reads are served caller by caller in turn
+/// (`ReadFairness`), each caller's in arrival order. In WAL mode readers see the last
 /// committed data even while the writer has a transaction open.
 final class ReaderPool: Sendable {
     private typealias Job = @Sendable (Connection) -> Void
 
     private struct State {
         var idle: [SerialConnection]
-        var waiting: [Job] = []
+        /// Waiting reads by caller, oldest first.
+        var waiting: [String: [Job]] = [:]
+        /// The callers with waiting reads, in the order their turns come.
+        var turns: [String] = []
+        var waitingCount = 0
+
+        mutating func wait(_ job: @escaping Job, for caller: String) {
+            if waiting[caller, default: []].isEmpty { turns.append(caller) }
+            waiting[caller, default: []].append(job)
+            waitingCount += 1
+        }
+
+        /// The oldest read of the caller whose turn it is; that caller goes to the back
+        /// of the line if it has more.
+        mutating func next() -> Job? {
+            while !turns.isEmpty {
+                let caller = turns.removeFirst()
+                guard var jobs = waiting.removeValue(forKey: caller), !jobs.isEmpty else { continue }
+                let job = jobs.removeFirst()
+                waitingCount -= 1
+                if !jobs.isEmpty {
+                    waiting[caller] = jobs
+                    turns.append(caller)
+                }
+                return job
+            }
+            return nil
+        }
     }
 
     private let readers: [SerialConnection]
@@ -23,11 +51,12 @@ final class ReaderPool: Sendable {
     /// cancelled gets `CancellationError`: its read is interrupted, or never starts if
     /// it is still waiting for a reader (`ConnectionJob`).
     func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await ConnectionJob.perform(body) { job in
+        let caller = ReadFairness.caller
+        return try await ConnectionJob.perform(body) { job in
             let work: Job = { connection in job.run(on: connection) }
             let reader = state.withLock { state -> SerialConnection? in
                 if let reader = state.idle.popLast() { return reader }
-                state.waiting.append(work)
+                state.wait(work, for: caller)
                 return nil
             }
             if let reader { dispatch(work, to: reader) }
@@ -36,7 +65,7 @@ final class ReaderPool: Sendable {
 
     /// Reads waiting for a reader (tests use it to know that a read is queued).
     var waitingCount: Int {
-        state.withLock { $0.waiting.count }
+        state.withLock { $0.waitingCount }
     }
 
     private func dispatch(_ job: @escaping Job, to reader: SerialConnection) {
@@ -46,14 +75,15 @@ final class ReaderPool: Sendable {
         }
     }
 
-    /// A reader finished: it takes the oldest waiting job, or goes back to the idle list.
+    /// A reader finished: it takes the next waiting job in turn, or goes back to the
+    /// idle list.
     private func release(_ reader: SerialConnection) {
         let next = state.withLock { state -> Job? in
-            guard !state.waiting.isEmpty else {
+            guard let job = state.next() else {
                 state.idle.append(reader)
                 return nil
             }
-            return state.waiting.removeFirst()
+            return job
         }
         if let next { dispatch(next, to: reader) }
     }

@@ -38,12 +38,12 @@ public struct ServerConfiguration: Sendable {
     /// socket what it takes) the client is not reading: the connection is closed, its
     /// calls are cancelled and their responses dropped. At least `maxFrameSize` plus
     /// `outputHighWaterMark`, so one largest response always fits.
-    public var maxBufferedOutputPerConnection: Int = 16 * 1024 * 1024
+    public var maxBufferedOutputPerConnection: Int = 8 * 1024 * 1024
     /// Bytes of unwritten responses across all connections. Beyond it, every
     /// connection over its `outputHighWaterMark` is closed (when it next produces a
     /// response, or at the next timeout sweep): clients that do not read cannot
     /// together exhaust the process's memory.
-    public var maxBufferedOutput: Int = 256 * 1024 * 1024
+    public var maxBufferedOutput: Int = 64 * 1024 * 1024
     /// A connection with no calls for this long is closed. Only calls and cancels
     /// count as activity: a client answering keepalive pings is still idle.
     public var idleTimeout: Duration = .seconds(300)

@@ -79,6 +79,7 @@ public enum ServiceMain {
             interceptors: [
                 CallObservingInterceptor(logger: logger, metrics: metrics),
                 AuthenticationInterceptor(tokens: kit.tokens, publicMethods: definition.publicMethods, clock: clock),
+                ReadFairnessInterceptor(),
                 StoreErrorInterceptor(),
             ],
             refusedCallObserver: metrics)

@@ -1,0 +1,64 @@
+import Dispatch
+@testable import Store
+import Synchronization
+import TestSupport
+import Testing
+
+/// Reads waiting for a reader are served caller by caller: one caller's pile of reads
+/// does not make another caller wait for all of them.
+@Suite struct ReadFairnessTests {
+    @Test func aCallersReadWaitsForOneOfAnotherCallersQueuedReadsNotForAll() async throws {
+        var configuration = Database.Configuration()
+        configuration.readerCount = 1
+        try await withDatabase(migrations: [], configuration: configuration) { database in
+            let entered = DispatchSemaphore(value: 0)
+            let released = DispatchSemaphore(value: 0)
+            let order = ServedOrder()
+            func read(_ name: String, as caller: String) -> Task<Void, any Error> {
+                Task {
+                    try await ReadFairness.$caller.withValue(caller) {
+                        try await database.read { _ in order.append(name) }
+                    }
+                }
+            }
+            // The only reader is busy with the flooder's first read…
+            let first = Task {
+                try await ReadFairness.$caller.withValue("flooder") {
+                    try await database.read { _ in
+                        entered.signal()
+                        released.wait()
+                        order.append("flood-1")
+                    }
+                }
+            }
+            await entered.waitOffThread()
+            // …while five more of its reads queue, and then one of another caller.
+            var reads: [Task<Void, any Error>] = []
+            for index in 2...6 {
+                reads.append(read("flood-\(index)", as: "flooder"))
+                #expect(await eventually { database.waitingReadCount == index - 1 })
+            }
+            reads.append(read("member", as: "member"))
+            #expect(await eventually { database.waitingReadCount == 6 })
+            released.signal()
+            try await first.value
+            for read in reads { try await read.value }
+
+            let served = order.names
+            #expect(served.count == 7)
+            // In turn: the flooder's next read, then the member's, then the rest.
+            #expect(served.firstIndex(of: "member") == 2, "served: \(served)")
+        }
+    }
+}
+
+/// The order reads ran in, appended from the readers' threads.
+final class ServedOrder: Sendable {
+    private let served = Mutex<[String]>([])
+
+    var names: [String] { served.withLock { $0 } }
+
+    func append(_ name: String) {
+        served.withLock { $0.append(name) }
+    }
+}
