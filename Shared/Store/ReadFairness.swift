@@ -4,8 +4,8 @@
 /// for all of them (issue found by a client flooding a service with province-wide
 /// searches: everybody else's calls queued behind them).
 ///
-/// The service kit sets it for each call (the authenticated member, else the peer's
-/// address); reads outside a call share the empty key.
+/// The service kit sets it for each call with a token (the member at the address the
+/// call came from); reads outside such a call share the empty key.
 public enum ReadFairness {
     @TaskLocal public static var caller: String = ""
 }

@@ -1,8 +1,13 @@
 import RPC
 import RPCContracts
+import Store
 
 /// Verifies the bearer token of every call and puts the caller's identity into the
-/// context (`context.caller`), before any handler runs.
+/// context (`context.caller`), before any handler runs, and tells the store whom the
+/// call's reads are for (`CallerIdentity.readFairnessKey`). Here rather than in an
+/// interceptor of its own: a layer more costs every call a hop, Health/Check included,
+/// and a call without a token (Health, auth's code requests, rate-limited apart) has
+/// no caller to be fair to.
 ///
 /// A call without a token is refused UNAUTHENTICATED unless its method is public
 /// (Health/Check always is; a service lists its own, such as auth's "send me a code").
@@ -38,7 +43,10 @@ public struct AuthenticationInterceptor: ServerInterceptor {
             throw RPCError(.unauthenticated, error.message)
         }
         var context = context
-        context.caller = CallerIdentity(claims: claims)
-        return try await next(context)
+        let caller = CallerIdentity(claims: claims)
+        context.caller = caller
+        return try await ReadFairness.$caller.withValue(caller.readFairnessKey(peer: context.peer)) {
+            try await next(context)
+        }
     }
 }

@@ -79,7 +79,6 @@ public enum ServiceMain {
             interceptors: [
                 CallObservingInterceptor(logger: logger, metrics: metrics),
                 AuthenticationInterceptor(tokens: kit.tokens, publicMethods: definition.publicMethods, clock: clock),
-                ReadFairnessInterceptor(),
                 StoreErrorInterceptor(),
             ],
             refusedCallObserver: metrics)
