@@ -9,11 +9,6 @@ import ServiceToolkit
 /// its schema, its handlers, the outbox that tells members of each change, and the
 /// background escalation sweep.
 public enum FeedbackServiceDefinition {
-    /// Org's tree must be loaded before items can be routed.
-    struct OrgTreeNotLoaded: Error, CustomStringConvertible {
-        var description: String { "org's unit tree did not load within a minute; is org running?" }
-    }
-
     public static let definition = ServiceDefinition(name: .feedback, calls: [.org], migrations: FeedbackMigrations.all) { kit in
         // Read first: a missing key stops the start before anything runs (exit 78).
         // `SOTAY_FEEDBACK_DATA_KEY_FILE`: the keys sealing the outbox's notices at rest.
@@ -23,12 +18,7 @@ public enum FeedbackServiceDefinition {
             throw ConfigError(variable: EscalationSweeper.intervalVariable,
                               problem: "must be a positive number of milliseconds, not \(intervalText)")
         }
-        let credentials = ServiceCallCredentials(service: .feedback, tokens: kit.tokens, clock: kit.clock)
-        let replica = OrgTreeReplica(logger: kit.logger.with("component", "org-tree"))
-        replica.start(client: OrgServiceClient(channel: kit.channel(to: .org)),
-                      callOptions: { try credentials.callOptions(timeout: .seconds(10)) })
-        kit.onStop { await replica.stop() }
-        guard await replica.waitUntilReady(timeout: .seconds(60)) else { throw OrgTreeNotLoaded() }
+        let replica = try await kit.followOrgTree()
         let outbox = try Outbox(keys: dataKeys)
         // Without a gateway, notices go to `<data dir>/outbox.txt`, which `sotay outbox` prints.
         let outboxFile = URL(fileURLWithPath: kit.config.dataDirectory).appendingPathComponent("outbox.txt")

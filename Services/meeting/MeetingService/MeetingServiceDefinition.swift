@@ -11,10 +11,6 @@ public enum MeetingServiceDefinition {
     /// Without a gateway, notices are appended here, under the data folder.
     public static let noticeFileName = "notices.txt"
 
-    struct OrgTreeNotLoaded: Error, CustomStringConvertible {
-        var description: String { "org's unit tree did not load within a minute; is org running?" }
-    }
-
     public static let definition = ServiceDefinition(
         name: .meeting, calls: [.org], migrations: MeetingMigrations.all
     ) { kit in
@@ -22,11 +18,7 @@ public enum MeetingServiceDefinition {
         // outbox's recipients (phones) and bodies at rest (`SOTAY_MEETING_DATA_KEY_FILE`).
         let dataKeys = try kit.dataKeys()
         let org = OrgServiceClient(channel: kit.channel(to: .org))
-        let credentials = ServiceCallCredentials(service: .meeting, tokens: kit.tokens, clock: kit.clock)
-        let replica = OrgTreeReplica(logger: kit.logger.with("component", "org-tree"))
-        replica.start(client: org, callOptions: { try credentials.callOptions(timeout: .seconds(10)) })
-        kit.onStop { await replica.stop() }
-        guard await replica.waitUntilReady(timeout: .seconds(60)) else { throw OrgTreeNotLoaded() }
+        let replica = try await kit.followOrgTree()
         let outbox = try Outbox(keys: dataKeys)
         let noticeFile = URL(fileURLWithPath: kit.config.dataDirectory).appendingPathComponent(noticeFileName)
         let deliverer = OutboxDeliverer(database: kit.database, outbox: outbox,
@@ -35,7 +27,7 @@ public enum MeetingServiceDefinition {
         deliverer.start()
         kit.onStop { await deliverer.stop() }
         return [MeetingHandlers(database: kit.database, clock: kit.clock, tree: replica,
-                                roster: CellRoster(org: org, credentials: credentials), outbox: outbox,
+                                roster: CellRoster(org: org, credentials: kit.serviceCredentials), outbox: outbox,
                                 deliverer: deliverer)]
     }
 }

@@ -48,3 +48,11 @@ public final class ServiceCallCredentials: Sendable {
         }
     }
 }
+
+extension ServiceEnvironment {
+    /// The credentials this service signs its own calls with (`service:<name>`), for
+    /// the calls it makes for itself rather than for a caller.
+    public var serviceCredentials: ServiceCallCredentials {
+        ServiceCallCredentials(service: config.service, tokens: tokens, clock: clock)
+    }
+}
