@@ -4,16 +4,17 @@ import OrgContracts
 import RPC
 import ServiceKit
 
-/// The real `sotay-org` and `sotay-auth` executables of this build, started as child
-/// processes the way `sotay up` starts them (`ServiceLaunch`: same variables, key
-/// files and data layout), on ports of the benchmark's own so that a `sotay up` on
-/// the default ports is left alone. The province preset is loaded on the first start
-/// (with `sotay seed`, as `sotay up` does) and reused by later runs.
+/// Real service executables of this build (org always, and the others a benchmark
+/// names), started as child processes the way `sotay up` starts them (`ServiceLaunch`:
+/// same variables, key files and data layout), on ports of the benchmark's own so that
+/// a `sotay up` on the default ports is left alone. The province preset is loaded into
+/// org on the first start (with `sotay seed`, as `sotay up` does) before the other
+/// services start, and reused by later runs.
 public final class BenchSuite: @unchecked Sendable {
     // @unchecked Sendable: every property is a constant set in `init`; `interrupts`
     // (Dispatch's sources are not marked Sendable) is only held to keep the handlers
     // alive and never touched again.
-    public static let services: [ServiceName] = [.org, .auth]
+    public let services: [ServiceName]
     public let dataFolder: URL
     public let keys: SuiteKeyFiles
     public let processes: [ServiceName: ServiceProcess]
@@ -27,8 +28,9 @@ public final class BenchSuite: @unchecked Sendable {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    private init(dataFolder: URL, keys: SuiteKeyFiles, processes: [ServiceName: ServiceProcess],
+    private init(services: [ServiceName], dataFolder: URL, keys: SuiteKeyFiles, processes: [ServiceName: ServiceProcess],
                  addresses: [ServiceName: HostPort]) {
+        self.services = services
         self.dataFolder = dataFolder
         self.keys = keys
         self.processes = processes
@@ -46,14 +48,17 @@ public final class BenchSuite: @unchecked Sendable {
         }
     }
 
-    /// Starts org and auth with their data in `dataFolder`, org on `firstPort` and auth
-    /// on the next, and returns once both answer SERVING and the tree holds the preset.
-    public static func start(dataFolder: URL, firstPort: Int) async throws -> BenchSuite {
+    /// Starts org and `others` with their data in `dataFolder`, on ports counted from
+    /// `firstPort` in the order named (org first), and returns once every one answers
+    /// SERVING and org's tree holds the preset. Org is seeded before the others start,
+    /// so that a service following org's tree starts with the whole province.
+    public static func start(dataFolder: URL, firstPort: Int, services others: [ServiceName] = [.auth]) async throws -> BenchSuite {
+        let services = [.org] + others.filter { $0 != .org }
         let keys = try SuiteKeyFiles.ensure(in: dataFolder)
         try FileManager.default.createDirectory(at: dataFolder.appendingPathComponent("logs"), withIntermediateDirectories: true)
-        let addresses: [ServiceName: HostPort] = [
-            .org: HostPort(host: "127.0.0.1", port: firstPort), .auth: HostPort(host: "127.0.0.1", port: firstPort + 1),
-        ]
+        let addresses = Dictionary(uniqueKeysWithValues: services.enumerated().map { index, service in
+            (service, HostPort(host: "127.0.0.1", port: firstPort + index))
+        })
         let peers = addresses.mapValues(\.description)
         let processes = Dictionary(uniqueKeysWithValues: services.compactMap { service in
             addresses[service].map { address in
@@ -63,16 +68,11 @@ public final class BenchSuite: @unchecked Sendable {
                                          onExit: { _, _ in }))
             }
         })
-        let suite = BenchSuite(dataFolder: dataFolder, keys: keys, processes: processes, addresses: addresses)
+        let suite = BenchSuite(services: services, dataFolder: dataFolder, keys: keys, processes: processes, addresses: addresses)
         do {
-            for service in services { try processes[service]?.start() }
-            for service in services {
-                guard let process = processes[service], await process.waitUntilServing(timeout: .seconds(60)) else {
-                    throw BenchError("\(service.rawValue) did not become healthy; the end of its log:\n"
-                                     + (processes[service]?.logTail() ?? ""))
-                }
-            }
+            try await suite.startServing([.org])
             try await suite.seedIfEmpty()
+            try await suite.startServing(Array(services.dropFirst()))
         } catch {
             await suite.stop()
             throw error
@@ -80,10 +80,21 @@ public final class BenchSuite: @unchecked Sendable {
         return suite
     }
 
+    private func startServing(_ names: [ServiceName]) async throws {
+        for service in names { try processes[service]?.start() }
+        for service in names {
+            guard let process = processes[service], await process.waitUntilServing(timeout: .seconds(60)) else {
+                throw BenchError("\(service.rawValue) did not become healthy; the end of its log:\n"
+                                 + (processes[service]?.logTail() ?? ""))
+            }
+        }
+    }
+
     /// `start` for a benchmark's main: on failure, says why and exits with status 1.
-    public static func startOrExit(_ program: String, options: BenchOptions) async -> BenchSuite {
+    public static func startOrExit(_ program: String, options: BenchOptions,
+                                   services: [ServiceName] = [.auth]) async -> BenchSuite {
         do {
-            return try await start(dataFolder: options.dataFolder, firstPort: options.port)
+            return try await start(dataFolder: options.dataFolder, firstPort: options.port, services: services)
         } catch {
             print("\(program): \(error)")
             exit(1)

@@ -4,8 +4,8 @@ import RPCContracts
 import ServiceKit
 
 /// The calls bench-service measures and bench-abuse's well-behaved client makes,
-/// service by service. A service added to the suite adds its entry here (and to
-/// `BenchSuite.services`): its calls are then measured the same way.
+/// service by service. A service added here (and to the services bench-service asks
+/// `BenchSuite.start` for) is then measured the same way.
 public enum CallTable {
     public static func calls(member: MemberSession, staff: [String: String]) -> [BenchCall] {
         org(member: member, staff: staff) + auth(member: member)

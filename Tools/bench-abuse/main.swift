@@ -27,7 +27,7 @@ let (target, client) = await suite.setUpOrExit("bench-abuse") { suite in
 }
 
 func peakRSS() -> [ServiceName: Double] {
-    Dictionary(uniqueKeysWithValues: BenchSuite.services.map { ($0, ProcessStats.statusMiB("VmHWM", of: suite.pid($0)) ?? .nan) })
+    Dictionary(uniqueKeysWithValues: suite.services.map { ($0, ProcessStats.statusMiB("VmHWM", of: suite.pid($0)) ?? .nan) })
 }
 
 print("well-behaved client: 127.0.0.1, one call every 5 ms, in turn: " + client.calls.map(\.label).joined(separator: ", ")
@@ -48,7 +48,7 @@ let attackersStopping = ContinuousClock.now
 let reports = run.finish()
 let attackersStopped = ContinuousClock.now - attackersStopping
 let attackedRSS = peakRSS()
-let alive = BenchSuite.services.filter { !(suite.processes[$0]?.hasExited ?? true) }
+let alive = suite.services.filter { !(suite.processes[$0]?.hasExited ?? true) }
 print("load average after: \(ProcessStats.loadAverage())")
 print("")
 print("attacks (from 127.0.0.2):")
@@ -67,11 +67,11 @@ print("verdict: no error for the well-behaved client with attackers (\(attacked.
 let ratio = attacked.latency.p99 / quiet.latency.p99
 print(String(format: "verdict: its p99 with attackers under 10× without (%.2f ms vs %.2f ms, %.1f×): ",
              attacked.latency.p99 / 1000, quiet.latency.p99 / 1000, ratio) + verdict(ratio < 10))
-for service in BenchSuite.services {
+for service in suite.services {
     let peak = attackedRSS[service] ?? .nan
     print("verdict: \(service.rawValue) peak RSS under 256 MiB (" + String(format: "%.1f", peak) + " MiB): \(verdict(peak < 256))")
 }
-print("verdict: both servers still running at the end: \(verdict(alive.count == BenchSuite.services.count))")
+print("verdict: both servers still running at the end: \(verdict(alive.count == suite.services.count))")
 await suite.stop()
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

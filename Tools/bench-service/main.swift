@@ -71,7 +71,7 @@ let loadAfter = ProcessStats.loadAverage()
 
 // The in-process half, with the services idle (still running: auth's tree replica
 // follows org as in the real process).
-for service in BenchSuite.services {
+for service in suite.services {
     guard rows.contains(where: { $0.call.service == service && $0.call.measuresWork }) else { continue }
     let definition = service == .org ? OrgServiceDefinition.definition : AuthServiceDefinition.definition
     do {
