@@ -320,7 +320,8 @@ let contentTargets: [Target] = [
 let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",
-        dependencies: ["ServiceTestSupport", "ServiceToolkit", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        dependencies: ["ServiceTestSupport", "ServiceToolkit", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts",
+                       "AuthService", "OrgService", "ContentService", "MeetingService", "LearningService", "FeedbackService"],
         path: "Tests/SystemTests"
     ),
 ]

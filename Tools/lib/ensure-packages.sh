@@ -21,3 +21,5 @@ GENERATOR_PACKAGES=(protobuf-compiler protobuf-c-compiler)
 # What the tests need beyond the build: a PostgreSQL server they start and remove
 # themselves (Tools/lib/throwaway-postgres.sh), for the learning service's engine.
 TEST_PACKAGES=(postgresql)
+# Tools/check-compose.sh: a Python virtual environment for the Compose schema check.
+COMPOSE_CHECK_PACKAGES=(python3-venv)

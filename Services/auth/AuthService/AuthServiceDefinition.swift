@@ -13,7 +13,8 @@ public enum AuthServiceDefinition {
     static let trustedProxiesVariable = "SOTAY_AUTH_TRUSTED_PROXIES"
 
     public static let definition = ServiceDefinition(
-        name: .auth, calls: [.org], migrations: AuthMigrations.all, publicMethods: AuthHandlers.publicMethods
+        name: .auth, calls: [.org], migrations: AuthMigrations.all, publicMethods: AuthHandlers.publicMethods,
+        ownVariables: [ServiceName.auth.dataKeyFileVariable, trustedProxiesVariable]
     ) { kit in
         // Read first: a missing key stops the start before anything runs (exit 78).
         // `SOTAY_AUTH_DATA_KEY_FILE`: the keys sealing auth's phones and its outbox at rest.
@@ -33,7 +34,7 @@ public enum AuthServiceDefinition {
                                         logger: kit.logger)
         deliverer.start()
         kit.onStop { await deliverer.stop() }
-        let proxies = (kit.variables[trustedProxiesVariable] ?? "").split(separator: ",")
+        let proxies = (kit.variable(trustedProxiesVariable) ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return [AuthHandlers(
             database: kit.database, directory: OrgDirectory(org: org, credentials: credentials), tree: replica,

@@ -9,11 +9,14 @@ import ServiceToolkit
 /// its schema, its handlers, the outbox that tells members of each change, and the
 /// background escalation sweep.
 public enum FeedbackServiceDefinition {
-    public static let definition = ServiceDefinition(name: .feedback, calls: [.org], migrations: FeedbackMigrations.all) { kit in
+    public static let definition = ServiceDefinition(
+        name: .feedback, calls: [.org], migrations: FeedbackMigrations.all,
+        ownVariables: [ServiceName.feedback.dataKeyFileVariable, EscalationSweeper.intervalVariable]
+    ) { kit in
         // Read first: a missing key stops the start before anything runs (exit 78).
         // `SOTAY_FEEDBACK_DATA_KEY_FILE`: the keys sealing the outbox's notices at rest.
         let dataKeys = try kit.dataKeys()
-        let intervalText = kit.variables[EscalationSweeper.intervalVariable] ?? "\(EscalationSweeper.defaultIntervalMs)"
+        let intervalText = kit.variable(EscalationSweeper.intervalVariable) ?? "\(EscalationSweeper.defaultIntervalMs)"
         guard let intervalMs = Int64(intervalText), intervalMs > 0 else {
             throw ConfigError(variable: EscalationSweeper.intervalVariable,
                               problem: "must be a positive number of milliseconds, not \(intervalText)")

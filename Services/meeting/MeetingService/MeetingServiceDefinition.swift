@@ -12,7 +12,8 @@ public enum MeetingServiceDefinition {
     public static let noticeFileName = "notices.txt"
 
     public static let definition = ServiceDefinition(
-        name: .meeting, calls: [.org], migrations: MeetingMigrations.all
+        name: .meeting, calls: [.org], migrations: MeetingMigrations.all,
+        ownVariables: [ServiceName.meeting.dataKeyFileVariable]
     ) { kit in
         // Read first: a missing key stops the start before anything runs. It seals the
         // outbox's recipients (phones) and bodies at rest (`SOTAY_MEETING_DATA_KEY_FILE`).

@@ -28,7 +28,8 @@ public final class InProcessService: Sendable {
             (peer, RPCChannel(addresses: config.addresses(of: peer)))
         })
         let kit = ServiceEnvironment(config: config, logger: logger, database: database, tokens: AccessTokenCodec(keyRing: keys),
-                                     clock: .system, variables: environment, channels: channels)
+                                     clock: .system, variables: environment, ownVariables: definition.ownVariables,
+                                     channels: channels)
         let services: [any RPCService]
         do {
             services = try await definition.makeServices(kit)

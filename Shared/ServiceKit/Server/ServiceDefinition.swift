@@ -11,16 +11,21 @@ public struct ServiceDefinition: Sendable {
     public let migrations: [Migration]
     /// Method paths callable without an access token (Health/Check always is).
     public let publicMethods: Set<String>
+    /// The variables this service reads beyond the common ones (`ServiceConfig.variables`),
+    /// each documented in its README; `ServiceEnvironment.variable(_:)` reads only these.
+    public let ownVariables: Set<String>
     public let makeServices: @Sendable (ServiceEnvironment) async throws -> [any RPCService]
 
     public init(
         name: ServiceName, calls: [ServiceName] = [], migrations: [Migration], publicMethods: Set<String> = [],
+        ownVariables: Set<String> = [],
         makeServices: @escaping @Sendable (ServiceEnvironment) async throws -> [any RPCService]
     ) {
         self.name = name
         self.calls = calls
         self.migrations = migrations
         self.publicMethods = publicMethods
+        self.ownVariables = ownVariables
         self.makeServices = makeServices
     }
 }
@@ -33,15 +38,16 @@ public final class ServiceEnvironment: Sendable {
     public let database: Database
     public let tokens: AccessTokenCodec
     public let clock: WallClock
-    /// The process's environment, for a service's own variables beyond DESIGN.md §9
-    /// (org's `SOTAY_ORG_DATA_KEY_FILE`).
-    public let variables: [String: String]
+    /// The process's environment; a service reads its own variables with `variable(_:)`.
+    private let variables: [String: String]
+    private let ownVariables: Set<String>
     private let channels: [ServiceName: RPCChannel]
     private let stopActions = Mutex<[@Sendable () async -> Void]>([])
 
     init(config: ServiceConfig, logger: Logger, database: Database, tokens: AccessTokenCodec, clock: WallClock,
-         variables: [String: String], channels: [ServiceName: RPCChannel]) {
+         variables: [String: String], ownVariables: Set<String>, channels: [ServiceName: RPCChannel]) {
         self.variables = variables
+        self.ownVariables = ownVariables
         self.config = config
         self.logger = logger
         self.database = database
@@ -50,19 +56,27 @@ public final class ServiceEnvironment: Sendable {
         self.channels = channels
     }
 
-    /// Runs `action` when the service stops, after the server has drained and before
-    /// the database closes: stopping a tree replica, flushing a queue.
+    /// One of the service's own variables (declared in its definition's `ownVariables`,
+    /// so that deployment files can be checked against what the service reads).
+    public func variable(_ name: String) -> String? {
+        precondition(ownVariables.contains(name), "\(name) is not in this service's ownVariables; declare it in its ServiceDefinition")
+        return variables[name]
+    }
+
     /// The keys that seal this service's personal data at rest, from the file its
     /// `SOTAY_<SERVICE>_DATA_KEY_FILE` names (default `./data/<service>-data.key`); a
     /// missing or malformed file is a configuration error naming the variable, and a
-    /// file others can read is warned about.
+    /// file others can read is warned about. The variable is one of the service's
+    /// `ownVariables`: only the services that seal data read it.
     public func dataKeys() throws(ConfigError) -> TokenKeyRing {
         let variable = config.service.dataKeyFileVariable
-        let path = variables[variable] ?? config.service.defaultDataKeyFile
+        let path = self.variable(variable) ?? config.service.defaultDataKeyFile
         if let warning = KeyFilePermissions.warning(path: path, variable: variable) { logger.warning(warning) }
         return try TokenKeyRing(contentsOfFile: path, variable: variable)
     }
 
+    /// Runs `action` when the service stops, after the server has drained and before
+    /// the database closes: stopping a tree replica, flushing a queue.
     public func onStop(_ action: @escaping @Sendable () async -> Void) {
         stopActions.withLock { $0.append(action) }
     }

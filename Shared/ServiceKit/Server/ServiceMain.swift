@@ -58,7 +58,7 @@ public enum ServiceMain {
         })
         let kit = ServiceEnvironment(config: config, logger: logger, database: database,
                                      tokens: AccessTokenCodec(keyRing: keys), clock: clock, variables: environment,
-                                     channels: channels)
+                                     ownVariables: definition.ownVariables, channels: channels)
         let services: [any RPCService]
         do {
             services = try await definition.makeServices(kit)
