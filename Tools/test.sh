@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the suite: the committed generated code is checked against
-# proto/, compose.yaml against the Compose schema, then every test target runs (unit, service, conformance, system tests).
+# proto/, compose.yaml against the Compose schema, then every test target runs
+# (unit, service, conformance, system tests).
 # Installs the Debian packages it needs when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
