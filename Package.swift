@@ -106,6 +106,8 @@ let serviceKitTargets: [Target] = [
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
     .executableTarget(name: "sotay", dependencies: ["OperatorCLI", "CLineBuffering"], path: "Tools/sotay"),
+    // The monthly report's ranking and its three forms; the HTML rendered by headless Chromium.
+    .testTarget(name: "MonthlyReportTests", dependencies: ["OperatorCLI"], path: "Tests/MonthlyReportTests"),
 ]
 
 // Our codec checked against libprotobuf-c: the test protos in Swift and in C, the

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Tools/lib/ensure-packages.sh
-ensure_packages "${BUILD_PACKAGES[@]}" "${GENERATOR_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_packages "${BUILD_PACKAGES[@]}" "${GENERATOR_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${REPORT_TEST_PACKAGES[@]}"
 
 swift build --build-tests
 Tools/generate.sh --check

@@ -23,3 +23,5 @@ GENERATOR_PACKAGES=(protobuf-compiler protobuf-c-compiler)
 TEST_PACKAGES=(postgresql)
 # Tools/check-compose.sh: a Python virtual environment for the Compose schema check.
 COMPOSE_CHECK_PACKAGES=(python3-venv)
+# MonthlyReportTests render the HTML report in headless Chromium.
+REPORT_TEST_PACKAGES=(chromium)
