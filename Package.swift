@@ -101,13 +101,26 @@ let serviceKitTargets: [Target] = [
         name: "OperatorCLI",
         dependencies: ["ServiceKit", "RPC", "RPCContracts", "AdminContracts", "AuthContracts", "OrgContracts", "OrgSeed",
                        "FeedbackContracts", "FeedbackService", "MeetingContracts", "LearningContracts",
-                       "ContentContracts", "ContentSeed"],
+                       "ContentContracts", "ContentSeed", "Gateway"],
         path: "Tools/OperatorCLI"
     ),
     .target(name: "CLineBuffering", path: "Tools/CLineBuffering"),
     .executableTarget(name: "sotay", dependencies: ["OperatorCLI", "CLineBuffering"], path: "Tools/sotay"),
     // The monthly report's ranking and its three forms; the HTML rendered by headless Chromium.
     .testTarget(name: "MonthlyReportTests", dependencies: ["OperatorCLI"], path: "Tests/MonthlyReportTests"),
+    // The mobile gateway's home screen: every service's summary for a member, in parallel under one deadline.
+    .target(
+        name: "Gateway",
+        dependencies: ["RPC", "ServiceKit", "OrgContracts", "ContentContracts", "MeetingContracts", "LearningContracts",
+                       "FeedbackContracts"],
+        path: "Shared/Gateway"
+    ),
+    .testTarget(
+        name: "GatewayTests",
+        dependencies: ["Gateway", "ServiceTestSupport", "ServiceKit", "RPC", "OrgService", "ContentService", "MeetingService",
+                       "LearningService", "FeedbackService"],
+        path: "Tests/GatewayTests"
+    ),
 ]
 
 // Our codec checked against libprotobuf-c: the test protos in Swift and in C, the

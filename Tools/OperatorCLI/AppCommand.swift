@@ -65,6 +65,8 @@ struct AppCommand {
             let member = try await call { try await org.getMember(request, options: try bearer()) }
             print("\(member.fullName) (\(member.id)), born \(member.birthDate), \(member.status), unit \(member.unitID), "
                   + "card \(member.cardNumber)")
+        case ("home", 1):
+            return try await HomeAppCommand(environment: environment, session: session).run()
         case ("id", 1):
             print(try session.required()["member"] ?? "")
         case ("feedback", _), ("survey", _), ("inbox", _), ("answer", _), ("refer", _):

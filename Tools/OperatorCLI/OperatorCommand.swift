@@ -42,6 +42,9 @@ public enum OperatorCommand {
             return try await StaffCommands(arguments: arguments, environment: environment, session: AppSession()).run()
         case ("content", _):
             return try await ContentImportCommand(Array(arguments.dropFirst()), environment: environment).run()
+        case ("report", _):
+            return try await ReportCommand(arguments: Array(arguments.dropFirst()), environment: environment,
+                                           session: AppSession()).run()
         case ("outbox", _):
             return try OutboxCommand(Array(arguments.dropFirst())).run()
         case ("help", _), ("-h", _), ("--help", _):

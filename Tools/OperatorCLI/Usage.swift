@@ -37,11 +37,16 @@ enum Usage {
       units list [UNIT_ID] [--limit N] [--ids]
                                  a unit and its subtree, indented by depth (default: the root)
       counts [UNIT_ID]           members and units of a subtree (default: the root)
+      report --unit UNIT_ID --month YYYY-MM [--format text|csv|html] [--out FILE]
+                                 the monthly report of a unit and the units below it, ranked:
+                                 registration, reading, meetings, quizzes, feedback (needs the
+                                 `sotay app` session of the unit's staff)
       app register CARD "FULL NAME" YYYY-MM-DD PHONE | confirm REGISTRATION_ID CODE |
-          login PHONE | login-code PHONE CODE | me | id | refresh | sessions
+          login PHONE | login-code PHONE CODE | me | home | id | refresh | sessions
                                  play a member's phone against the running suite: register
                                  with a party card, log in, read your profile from org with
-                                 your token (tokens kept in ./data/app-session.txt)
+                                 your token (tokens kept in ./data/app-session.txt); home: the
+                                 app's home screen as the gateway gathers it
       app feedback send CATEGORY TITLE BODY | list | show ITEM_ID | reopen ITEM_ID REASON;
           app survey list | respond SURVEY_ID Q=V…; app inbox UNIT_ID [AGENCY] |
           answer ITEM_ID public|private TEXT | refer ITEM_ID WHERE REASON

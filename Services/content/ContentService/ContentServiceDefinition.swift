@@ -13,7 +13,8 @@ public enum ContentServiceDefinition {
         // Every answer depends on the tree: serving without it would hide everything.
         let replica = try await kit.followOrgTree()
         let attachments = URL(fileURLWithPath: kit.config.dataDirectory).appendingPathComponent("attachments")
-        return [ContentHandlers(database: kit.database, clock: kit.clock, replica: replica,
-                                attachmentFiles: AttachmentFiles(folder: attachments))]
+        let handlers = ContentHandlers(database: kit.database, clock: kit.clock, replica: replica,
+                                       attachmentFiles: AttachmentFiles(folder: attachments))
+        return [handlers, ContentHomeHandlers(handlers: handlers)]
     }
 }

@@ -34,7 +34,8 @@ public enum FeedbackServiceDefinition {
                                         clock: kit.clock, intervalMs: intervalMs, logger: kit.logger)
         sweeper.start()
         kit.onStop { await sweeper.stop() }
-        return [FeedbackHandlers(database: kit.database, clock: kit.clock, replica: replica, outbox: outbox,
-                                 deliverer: deliverer)]
+        let handlers = FeedbackHandlers(database: kit.database, clock: kit.clock, replica: replica, outbox: outbox,
+                                        deliverer: deliverer)
+        return [handlers, FeedbackHomeHandlers(handlers: handlers)]
     }
 }

@@ -14,7 +14,8 @@ public enum LearningServiceDefinition {
     ) { kit in
         let org = OrgServiceClient(channel: kit.channel(to: .org))
         let replica = try await kit.followOrgTree()
-        return [LearningHandlers(database: kit.database, clock: kit.clock, tree: replica,
-                                 memberCounts: OrgMemberCounts(org: org, credentials: kit.serviceCredentials))]
+        let handlers = LearningHandlers(database: kit.database, clock: kit.clock, tree: replica,
+                                        memberCounts: OrgMemberCounts(org: org, credentials: kit.serviceCredentials))
+        return [handlers, LearningHomeHandlers(handlers: handlers)]
     }
 }

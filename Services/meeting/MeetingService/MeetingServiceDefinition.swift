@@ -27,8 +27,9 @@ public enum MeetingServiceDefinition {
                                         clock: kit.clock, logger: kit.logger)
         deliverer.start()
         kit.onStop { await deliverer.stop() }
-        return [MeetingHandlers(database: kit.database, clock: kit.clock, tree: replica,
-                                roster: CellRoster(org: org, credentials: kit.serviceCredentials), outbox: outbox,
-                                deliverer: deliverer)]
+        let handlers = MeetingHandlers(database: kit.database, clock: kit.clock, tree: replica,
+                                       roster: CellRoster(org: org, credentials: kit.serviceCredentials), outbox: outbox,
+                                       deliverer: deliverer)
+        return [handlers, MeetingHomeHandlers(handlers: handlers)]
     }
 }

@@ -59,8 +59,11 @@ public enum LearningServiceMethod {
     /// `/sotay.learning.v1.LearningService/GetItemStatistics`
     public static let getItemStatistics = "/sotay.learning.v1.LearningService/GetItemStatistics"
 
+    /// `/sotay.learning.v1.LearningService/GetMonthFigures`
+    public static let getMonthFigures = "/sotay.learning.v1.LearningService/GetMonthFigures"
+
     /// Every method's path, in the order of the .proto.
-    public static let allPaths: [String] = [createProgram, getProgram, recordStudy, createCategory, importQuestions, reviseQuestion, retireQuestion, createQuiz, setOverride, startAttempt, saveAnswer, submitAttempt, getResult, getQuizStatistics, getItemStatistics]
+    public static let allPaths: [String] = [createProgram, getProgram, recordStudy, createCategory, importQuestions, reviseQuestion, retireQuestion, createQuiz, setOverride, startAttempt, saveAnswer, submitAttempt, getResult, getQuizStatistics, getItemStatistics, getMonthFigures]
 }
 
 public protocol LearningServiceHandler: RPCService {
@@ -101,6 +104,9 @@ public protocol LearningServiceHandler: RPCService {
     func getQuizStatistics(_ request: GetQuizStatisticsRequest, context: CallContext) async throws -> QuizStatistics
 
     func getItemStatistics(_ request: GetItemStatisticsRequest, context: CallContext) async throws -> ItemStatistics
+
+    /// The month's figures over every quiz open in it, for the monthly report.
+    func getMonthFigures(_ request: GetMonthFiguresRequest, context: CallContext) async throws -> UnitFigures
 }
 
 extension LearningServiceHandler {
@@ -152,6 +158,9 @@ extension LearningServiceHandler {
             },
             RPCMethod.unary(path: LearningServiceMethod.getItemStatistics) { (request: GetItemStatisticsRequest, context) in
                 try await self.getItemStatistics(request, context: context)
+            },
+            RPCMethod.unary(path: LearningServiceMethod.getMonthFigures) { (request: GetMonthFiguresRequest, context) in
+                try await self.getMonthFigures(request, context: context)
             },
         ]
     }
@@ -243,5 +252,11 @@ public struct LearningServiceClient: Sendable {
     public func getItemStatistics(_ request: GetItemStatisticsRequest, options: CallOptions = CallOptions()) async throws -> ItemStatistics {
         try await channel.unary(path: LearningServiceMethod.getItemStatistics, request: request,
                                 response: ItemStatistics.self, idempotent: false, options: options)
+    }
+
+    /// The month's figures over every quiz open in it, for the monthly report.
+    public func getMonthFigures(_ request: GetMonthFiguresRequest, options: CallOptions = CallOptions()) async throws -> UnitFigures {
+        try await channel.unary(path: LearningServiceMethod.getMonthFigures, request: request,
+                                response: UnitFigures.self, idempotent: false, options: options)
     }
 }

@@ -179,6 +179,45 @@ extension QuizStatistics {
     }
 }
 
+/// A unit's study month, for the monthly report: every quiz open at some time in the
+/// month (Vietnam's time) that targets part of the unit's subtree, its figures for the
+/// subtree summed. A member targeted by two quizzes counts twice; the grade
+/// distribution adds up the quizzes' and the average is over completed members.
+public struct GetMonthFiguresRequest: WireMessage {
+    public var unitID: String = ""
+    /// YYYY-MM.
+    public var month: String = ""
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension GetMonthFiguresRequest {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(unitID, fieldNumber: 1, WireString.self)
+        size += WireSize.singular(month, fieldNumber: 2, WireString.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(unitID, fieldNumber: 1, WireString.self)
+        writer.writeSingular(month, fieldNumber: 2, WireString.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: unitID = try reader.read(WireString.self, tag: tag)
+            case 2: month = try reader.read(WireString.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
 public struct GetItemStatisticsRequest: WireMessage {
     public var quizID: String = ""
     public var unitID: String = ""

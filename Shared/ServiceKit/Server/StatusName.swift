@@ -2,8 +2,8 @@ import RPC
 import RPCContracts
 
 /// The canonical name of a status code ("OK", "NOT_FOUND"), as metrics and logs label it.
-enum StatusName {
-    static func name(_ code: StatusCode) -> String {
+public enum StatusName {
+    public static func name(_ code: StatusCode) -> String {
         switch code {
         case .ok: "OK"
         case .cancelled: "CANCELLED"

@@ -9,30 +9,66 @@ extension LearningHandlers {
     /// children, the children ranked (units, never members, are ranked).
     func getQuizStatistics(_ request: GetQuizStatisticsRequest, context: CallContext) async throws -> QuizStatistics {
         let (quiz, unitID) = try await quizForStatistics(request.quizID, unitID: request.unitID, context: context)
-        let attempts = try await read { connection in try AttemptStore(connection: connection).attempts(quizID: quiz.id) }
         let tree = self.tree.tree
         let children = tree.children(of: unitID)
+        let figures = try await quizFigures(quiz, units: [(unitID, tree.unit(unitID)?.name ?? "")] + children.map { ($0.id, $0.name) },
+                                            tree: tree)
+        var statistics = QuizStatistics()
+        statistics.unit = figures[0]
+        statistics.children = UnitFiguresTally.ranked(Array(figures.dropFirst()))
+        return statistics
+    }
+
+    /// The month's figures of a unit's subtree over every quiz open in the month that
+    /// targets part of it, summed (the monthly report's study column).
+    func getMonthFigures(_ request: GetMonthFiguresRequest, context: CallContext) async throws -> UnitFigures {
+        let unitID = try RecordID.checked(request.unitID, prefix: "u", field: "unit_id")
+        let month = try ReportMonth(checking: request.month, field: "month")
+        _ = try require(Self.statisticsReaders, on: unitID, field: "unit_id", context: context,
+                        to: "read this unit's study figures")
+        let tree = self.tree.tree
+        let quizzes = try await read { connection in
+            let store = QuizStore(connection: connection)
+            return try store.quizIDs(openBetween: month.startMs, and: month.endMs).compactMap { try store.quiz($0) }
+        }.filter { tree.isUnit(unitID, inSubtreeOf: $0.targetUnitID) || tree.isUnit($0.targetUnitID, inSubtreeOf: unitID) }
+        var total = UnitFigures()
+        total.unitID = unitID
+        total.unitName = tree.unit(unitID)?.name ?? ""
+        total.gradeDistribution = [Int64](repeating: 0, count: 10)
+        var gradeSum = 0.0
+        for quiz in quizzes {
+            guard let figures = try await quizFigures(quiz, units: [(unitID, total.unitName)], tree: tree).first else { continue }
+            total.membersTargeted += figures.membersTargeted
+            total.started += figures.started
+            total.completed += figures.completed
+            total.passed += figures.passed
+            gradeSum += figures.averageGradePercent * Double(figures.completed)
+            total.gradeDistribution = zip(total.gradeDistribution, figures.gradeDistribution).map { $0 + $1 }
+        }
+        total.averageGradePercent = total.completed == 0 ? 0 : gradeSum / Double(total.completed)
+        return total
+    }
+
+    /// A quiz's figures for each of `units` (id and name): the members it targets in
+    /// each unit's subtree, and their outcomes, each member once.
+    private func quizFigures(_ quiz: Quiz, units: [(id: String, name: String)], tree: OrgTree) async throws -> [UnitFigures] {
+        let attempts = try await read { connection in try AttemptStore(connection: connection).attempts(quizID: quiz.id) }
         let outcomes = Self.memberOutcomes(attempts, grading: quiz.grading)
-        let units = [unitID] + children.map(\.id)
         // Members targeted in a unit: the part of its subtree the quiz targets.
         var counted: [String: String] = [:]
         for unit in units {
-            if tree.isUnit(unit, inSubtreeOf: quiz.targetUnitID) {
-                counted[unit] = unit
-            } else if tree.isUnit(quiz.targetUnitID, inSubtreeOf: unit) {
-                counted[unit] = quiz.targetUnitID
+            if tree.isUnit(unit.id, inSubtreeOf: quiz.targetUnitID) {
+                counted[unit.id] = unit.id
+            } else if tree.isUnit(quiz.targetUnitID, inSubtreeOf: unit.id) {
+                counted[unit.id] = quiz.targetUnitID
             }
         }
         let members = try await memberCounts.members(in: Array(Set(counted.values)))
         let tally = UnitFiguresTally(passPercent: Double(quiz.passPercent))
-        func figures(_ unit: String, name: String) -> UnitFigures {
-            tally.figures(unitID: unit, unitName: name, targeted: counted[unit].flatMap { members[$0] } ?? 0,
-                          outcomes: outcomes.lazy.filter { tree.isUnit($0.unitID, inSubtreeOf: unit) })
+        return units.map { unit in
+            tally.figures(unitID: unit.id, unitName: unit.name, targeted: counted[unit.id].flatMap { members[$0] } ?? 0,
+                          outcomes: outcomes.lazy.filter { tree.isUnit($0.unitID, inSubtreeOf: unit.id) })
         }
-        var statistics = QuizStatistics()
-        statistics.unit = figures(unitID, name: tree.unit(unitID)?.name ?? "")
-        statistics.children = UnitFiguresTally.ranked(children.map { figures($0.id, name: $0.name) })
-        return statistics
     }
 
     /// Facility, discrimination and time per question over the submitted attempts of
