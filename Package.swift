@@ -316,11 +316,12 @@ let contentTargets: [Target] = [
     // The library `sotay up` seeds and bench-content loads: hand-written documents with
     // the assistant's question set, and synthetic ones.
     .target(name: "ContentSeed", dependencies: ["ContentContracts", "OrgSeed"], path: "Tools/ContentSeed"),
-    // Figures through the real sotay-content process (Services/content/README.md).
+    // Figures through the real sotay-content process, started by ServiceBench as `sotay up`
+    // starts it (Services/content/README.md).
     .executableTarget(
         name: "bench-content",
-        dependencies: ["ContentContracts", "ContentSeed", "OrgSeed", "OrgService", "ServiceTestSupport", "ServiceKit", "RPC",
-                       "RPCContracts"],
+        dependencies: ["ServiceBench", "ContentContracts", "ContentSeed", "OrgSeed", "OrgContracts", "ServiceKit", "RPC",
+                       "RPCContracts", "sotay-content", "sotay-org", "sotay-auth", "sotay"],
         path: "Tools/bench-content"
     ),
     .testTarget(

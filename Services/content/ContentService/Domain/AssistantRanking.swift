@@ -30,25 +30,45 @@ struct AssistantRanking: Sendable {
         pairs = Set(zip(all, all.dropFirst()).map { "\($0) \($1)" })
     }
 
-    /// A word in more passages than this is too common to find candidates by: ranking
-    /// every passage that holds it would cost more than an answer may take.
-    static let commonWordPassages = 5_000
+    /// Passages the index looks at for one question, at most. A common syllable is in
+    /// half of a large library's passages: a word in more passages than this is too
+    /// common to find candidates by.
+    static let candidatePassages = 2_000
     /// Candidates are found by at most this many of the question's rarest words.
     static let candidateWords = 4
 
-    /// The candidates' MATCH expression, from how many passages hold each term
-    /// (`frequencies`; a term missing there is in none): any of the rarest terms, or all
-    /// of the terms when every one is common; nil when no passage holds any of them.
-    func candidateExpression(frequencies: [String: Int]) -> String? {
+    /// How the index finds a question's candidates.
+    struct Candidates: Equatable {
+        /// The MATCH expression.
+        let match: String
+        /// Every term is common: the expression asks for all of them, and BM25 cannot rank
+        /// the matches (its weights are counted over all of each word's passages, a
+        /// whole-index read per common word); the index gives the shortest of the most
+        /// recent `candidatePassages` holding them all, where they weigh most.
+        let common: Bool
+    }
+
+    /// The candidates, from how many passages hold each term (`frequencies`, counted up
+    /// to `candidatePassages + 1`; a term missing there is in none): any of the rarest
+    /// terms, as many as hold at most `candidatePassages` passages together (ranked by
+    /// BM25, whose weights then cost only these passages); all of the terms when even the
+    /// rarest is common; nil when no passage holds any of them.
+    func candidates(frequencies: [String: Int]) -> Candidates? {
         let present = terms.filter { (frequencies[String($0)] ?? 0) > 0 }
             .sorted { (frequencies[String($0)] ?? 0, $0) < (frequencies[String($1)] ?? 0, $1) }
         guard let rarest = present.first else { return nil }
         // After the split a term holds only letters and digits: no quote can end its string.
-        if (frequencies[String(rarest)] ?? 0) > Self.commonWordPassages {
-            return present.map { "\"\($0)\"" }.joined(separator: " ")
+        if (frequencies[String(rarest)] ?? 0) > Self.candidatePassages {
+            return Candidates(match: present.map { "\"\($0)\"" }.joined(separator: " "), common: true)
         }
-        return present.prefix(Self.candidateWords).filter { (frequencies[String($0)] ?? 0) <= Self.commonWordPassages }
-            .map { "\"\($0)\"" }.joined(separator: " OR ")
+        var chosen: [Substring] = []
+        var passages = 0
+        for term in present.prefix(Self.candidateWords) {
+            passages += frequencies[String(term)] ?? 0
+            guard passages <= Self.candidatePassages else { break }
+            chosen.append(term)
+        }
+        return Candidates(match: chosen.map { "\"\($0)\"" }.joined(separator: " OR "), common: false)
     }
 
     /// 0…1: coverage counts for 0.6, adjacent pairs for 0.4 (all of it when the

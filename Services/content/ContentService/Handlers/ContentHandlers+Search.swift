@@ -62,12 +62,13 @@ extension ContentHandlers {
         let scope = readerScope(of: access, in: replica.tree)
         let candidates = try await read { connection in
             let queries = SearchQueries(connection: connection, scope: scope)
-            guard let match = ranking.candidateExpression(frequencies: try queries.passageFrequencies(of: ranking.terms)) else {
+            guard let found = ranking.candidates(frequencies: try queries.passageFrequencies(
+                of: ranking.terms, cap: AssistantRanking.candidatePassages)) else {
                 return [SearchQueries.PassageRow]()
             }
-            return try queries.passages(matching: match, limit: Self.assistantCandidates)
+            return try queries.passages(found, limit: Self.assistantCandidates)
         }
-        // Ties keep the index's BM25 order.
+        // Ties keep the index's order.
         let ranked = candidates.enumerated()
             .map { (order: $0.offset, row: $0.element, score: ranking.score($0.element.title + "\n" + $0.element.section + "\n" + $0.element.text)) }
             .filter { $0.score >= AssistantRanking.minimumScore }

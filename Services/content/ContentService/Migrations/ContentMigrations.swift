@@ -18,6 +18,10 @@ enum ContentMigrations {
                 PRIMARY KEY (item_id, sha256)
             ) WITHOUT ROWID;
             """),
+        // fts5vocab counts a word's passages by reading its whole doclist (tens of
+        // milliseconds for a common word in a large library); the assistant now counts
+        // up to a cap with a LIMIT on the index itself (SearchQueries.passageFrequencies).
+        Migration(4, "no passages_vocab", sql: "DROP TABLE passages_vocab;"),
     ]
 
     static let schema = """
