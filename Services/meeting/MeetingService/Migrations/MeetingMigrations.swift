@@ -145,5 +145,16 @@ enum MeetingMigrations {
         Migration(6, "an index of the regular meetings of a month by state", sql: """
             CREATE INDEX meetings_regular_by_month ON meetings(month, kind, state, cell_id, id);
             """),
+        Migration(7, "templates saved by name on a unit", sql: """
+            CREATE TABLE templates (
+                unit_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                -- The checked MeetingTemplate, protobuf-encoded.
+                template BLOB NOT NULL,
+                saved_by TEXT NOT NULL,
+                saved_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (unit_id, name)
+            ) WITHOUT ROWID;
+            """),
     ]
 }
