@@ -271,7 +271,8 @@ let meetingTargets: [Target] = [
     // The first evening of the month against the real sotay-org and sotay-meeting (release).
     .executableTarget(
         name: "bench-meeting",
-        dependencies: ["MeetingContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        dependencies: ["ServiceBench", "MeetingContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts",
+                       "sotay-org", "sotay-meeting", "sotay"],
         path: "Tools/bench-meeting"
     ),
 ]

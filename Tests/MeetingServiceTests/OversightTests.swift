@@ -54,6 +54,59 @@ import Testing
         }
     }
 
+    /// The warning list reads which cells held their regular meeting from an index of
+    /// the month's meetings by state: every write that moves a regular meeting in or out
+    /// of "held", or from one month to another, must show at once.
+    @Test func theWarningListFollowsEveryWriteThatChangesWhetherACellHeldItsRegularMeeting() async throws {
+        try await withMeetingBed { bed in
+            func warned(_ month: String) async throws -> [String: WarningCell] {
+                var request = MonthRequest()
+                (request.unitID, request.month) = (bed.tree.province, month)
+                let list = try await bed.client.listWarningCells(request, options: try bed.staff(of: bed.tree.province))
+                return Dictionary(uniqueKeysWithValues: list.cellsWithoutMeeting.map { ($0.cellID, $0) })
+            }
+            #expect(try await warned("2026-03").keys.sorted() == bed.tree.cells.sorted())
+
+            let first = try await bed.schedule(at: MeetingBed.vietnam(2026, 3, 10, 19, 30))
+            #expect(try await warned("2026-03")[bed.tree.cellA]?.meetingState == .scheduled)
+
+            var move = RescheduleMeetingRequest()
+            (move.meetingID, move.startsAtMS, move.reason) = (first.id, MeetingBed.vietnam(2026, 4, 7, 19, 30), "Trùng lịch")
+            _ = try await bed.client.rescheduleMeeting(move, options: try bed.secretary())
+            #expect(try await warned("2026-03")[bed.tree.cellA]?.meetingID == "", "moved out of March")
+            #expect(try await warned("2026-04")[bed.tree.cellA]?.meetingID == first.id)
+
+            var cancel = CancelMeetingRequest()
+            (cancel.meetingID, cancel.reason) = (first.id, "Mưa lũ")
+            _ = try await bed.client.cancelMeeting(cancel, options: try bed.secretary())
+            #expect(try await warned("2026-04")[bed.tree.cellA]?.meetingState == .cancelled)
+            let second = try await bed.schedule(at: MeetingBed.vietnam(2026, 4, 14, 19, 30))
+            #expect(try await warned("2026-04")[bed.tree.cellA]?.meetingID == second.id,
+                    "the meeting still to be held before the cancelled one")
+
+            bed.setClock(2026, 4, 14, 19, 30)
+            _ = try await bed.open(second)
+            #expect(try await warned("2026-04")[bed.tree.cellA]?.meetingState == .open, "open is not held yet")
+            let thematic = try await bed.schedule(bed.tree.cellB, at: MeetingBed.vietnam(2026, 4, 20, 19, 30),
+                                                  kind: .thematic, title: "Chuyên đề")
+            _ = try await bed.close(second)
+            #expect(try await warned("2026-04")[bed.tree.cellA] == nil, "held once closed")
+
+            var record = RecordMinutesRequest()
+            (record.meetingID, record.text, record.conclusions) = (second.id, "Biên bản", "Kết luận")
+            _ = try await bed.client.recordMinutes(record, options: try bed.secretary())
+            var approve = ApproveMinutesRequest()
+            (approve.meetingID, approve.revision) = (second.id, 1)
+            _ = try await bed.client.approveMinutes(approve, options: try bed.secretary())
+            bed.setClock(2026, 4, 20, 19, 30)
+            _ = try await bed.close(try await bed.open(thematic))
+            let april = try await warned("2026-04")
+            #expect(april[bed.tree.cellA] == nil, "still held with its minutes approved")
+            #expect(april.keys.sorted() == [bed.tree.cellB, bed.tree.cellC].sorted(), "a thematic meeting is not the regular one")
+            #expect(try await warned("2026-03").keys.sorted() == bed.tree.cells.sorted())
+        }
+    }
+
     @Test func aSubtreesCalendarListsOnlyItsCellsMeetings() async throws {
         try await withMeetingBed { bed in
             let a = try await bed.schedule(at: MeetingBed.vietnam(2026, 3, 10, 19, 30))

@@ -3,11 +3,12 @@ import MeetingContracts
 import RPC
 import ServiceKit
 
-/// `sotay app meetings|checkin|vote|polls|minutes|schedule|open|close …`: the member's
+/// `sotay app meetings|checkin|vote|polls|minutes|schedule|open|close|templates …`: the member's
 /// and the secretary's side of the meeting service, called with the `sotay app`
 /// session's token (a secretary's grants come from auth, `GrantRole`).
 struct MeetingAppCommand {
-    static let verbs: Set<String> = ["meetings", "checkin", "vote", "polls", "minutes", "schedule", "open", "close"]
+    static let verbs: Set<String> = ["meetings", "checkin", "vote", "polls", "minutes", "schedule", "open", "close",
+                                     "templates", "save-template", "delete-template", "schedule-template"]
 
     let arguments: [String]
     let environment: OperatorEnvironment
@@ -71,28 +72,39 @@ struct MeetingAppCommand {
             request.expectedRevision = current?.revision ?? 0
             let minutes = try await call { try await client.recordMinutes(request, options: options) }
             print("minutes recorded as revision \(minutes.revision)")
-        case ("schedule", 6):
-            guard let at = Self.instant(date: arguments[2], time: arguments[3]) else {
-                throw CLIError.usage("schedule CELL_ID YYYY-MM-DD HH:MM \"TITLE\" \"PLACE\"")
-            }
+        case ("schedule", 6), ("schedule", 9) where arguments[2] == "year":
             var request = ScheduleMeetingsRequest()
             request.cellID = arguments[1]
-            request.template = Self.template(title: arguments[4], place: arguments[5])
-            request.when = .startsAtMS(at)
+            request.when = try Self.when(arguments[2..<(arguments.count - 2)])
+            request.template = Self.template(title: arguments[arguments.count - 2], place: arguments[arguments.count - 1])
             try await schedule(request, client: client, options: options)
-        case ("schedule", 9) where arguments[2] == "year":
-            var recurrence = MonthlyRecurrence()
-            recurrence.firstMonth = arguments[3]
-            recurrence.months = 12
-            guard let weekday = Int32(arguments[4]), let ordinal = Int32(arguments[5]) else {
-                throw CLIError.usage("schedule CELL_ID year YYYY-MM WEEKDAY(1-7) ORDINAL(1-4|-1) HH:MM \"TITLE\" \"PLACE\"")
-            }
-            (recurrence.weekday, recurrence.ordinal, recurrence.timeOfDay) = (weekday, ordinal, arguments[6])
+        case ("schedule-template", 5), ("schedule-template", 8) where arguments[3] == "year":
             var request = ScheduleMeetingsRequest()
-            request.cellID = arguments[1]
-            request.template = Self.template(title: arguments[7], place: arguments[8])
-            request.when = .monthly(recurrence)
+            (request.templateName, request.cellID) = (arguments[1], arguments[2])
+            request.when = try Self.when(arguments[3...])
             try await schedule(request, client: client, options: options)
+        case ("templates", 2):
+            var request = ListTemplatesRequest()
+            request.unitID = arguments[1]
+            let list = try await call { try await client.listTemplates(request, options: options) }
+            if list.templates.isEmpty { print("no templates for \(arguments[1]) or the units above it") }
+            for saved in list.templates { print(Self.line(saved)) }
+        case ("save-template", let count) where count >= 5:
+            var request = SaveTemplateRequest()
+            (request.unitID, request.name) = (arguments[1], arguments[2])
+            var template = Self.template(title: arguments[3], place: arguments[4])
+            template.agenda = arguments[5...].map { title in
+                var item = AgendaItem()
+                item.title = title
+                return item
+            }
+            request.template = template
+            print(Self.line(try await call { try await client.saveTemplate(request, options: options) }))
+        case ("delete-template", 3):
+            var request = DeleteTemplateRequest()
+            (request.unitID, request.name) = (arguments[1], arguments[2])
+            _ = try await call { try await client.deleteTemplate(request, options: options) }
+            print("template \"\(arguments[2])\" of \(arguments[1]) deleted")
         case ("open", 2):
             var request = OpenMeetingRequest()
             request.meetingID = arguments[1]
@@ -105,6 +117,25 @@ struct MeetingAppCommand {
             throw CLIError.usage("cannot read 'app \(arguments.joined(separator: " "))'")
         }
         return 0
+    }
+
+    /// When a schedule command's meetings are: `YYYY-MM-DD HH:MM` (one), or
+    /// `year YYYY-MM WEEKDAY ORDINAL HH:MM` (twelve monthly ones).
+    static func when(_ words: ArraySlice<String>) throws -> ScheduleMeetingsRequest.When {
+        let words = Array(words)
+        if words.count == 2 {
+            guard let at = instant(date: words[0], time: words[1]) else {
+                throw CLIError.usage("schedule … YYYY-MM-DD HH:MM …")
+            }
+            return .startsAtMS(at)
+        }
+        guard words.count == 5, words[0] == "year", let weekday = Int32(words[2]), let ordinal = Int32(words[3]) else {
+            throw CLIError.usage("schedule … year YYYY-MM WEEKDAY(1-7) ORDINAL(1-4|-1) HH:MM …")
+        }
+        var recurrence = MonthlyRecurrence()
+        (recurrence.firstMonth, recurrence.months) = (words[1], 12)
+        (recurrence.weekday, recurrence.ordinal, recurrence.timeOfDay) = (weekday, ordinal, words[4])
+        return .monthly(recurrence)
     }
 
     /// Schedules with a fresh idempotency key (a retry of this command schedules anew;
@@ -142,6 +173,12 @@ struct MeetingAppCommand {
     static func line(_ meeting: Meeting) -> String {
         "\(meeting.id)  \(vietnamTime(meeting.startsAtMS))  \(meeting.state)  \(meeting.title), \(meeting.place)"
             + "  (\(meeting.checkedIn)/\(meeting.invited) present)"
+    }
+
+    static func line(_ saved: SavedTemplate) -> String {
+        let template = saved.template ?? MeetingTemplate()
+        return "\(saved.unitID)  \"\(saved.name)\"  \(template.title), \(template.place)"
+            + "  agenda: \(template.agenda.map(\.title).joined(separator: "; "))"
     }
 
     static func line(_ poll: Poll) -> String {

@@ -55,10 +55,14 @@ enum Usage {
       app meetings [YYYY-MM] | checkin MEETING_ID [MEMBER_ID] | polls MEETING_ID |
           vote POLL_ID OPTION [MEMBER_ID] | minutes MEETING_ID [record TEXT CONCLUSIONS [REASON] |
           approve REVISION] | schedule CELL_ID YYYY-MM-DD HH:MM TITLE PLACE |
-          schedule CELL_ID year YYYY-MM WEEKDAY ORDINAL HH:MM TITLE PLACE | open|close MEETING_ID
+          schedule CELL_ID year YYYY-MM WEEKDAY ORDINAL HH:MM TITLE PLACE | open|close MEETING_ID |
+          templates UNIT_ID | save-template UNIT_ID NAME TITLE PLACE [AGENDA_ITEM…] |
+          delete-template UNIT_ID NAME | schedule-template NAME CELL_ID YYYY-MM-DD HH:MM |
+          schedule-template NAME CELL_ID year YYYY-MM WEEKDAY ORDINAL HH:MM
                                  a member's meetings, check-in and votes; with a secretary's
                                  grant, check-in and votes for a member (MEMBER_ID), minutes,
-                                 scheduling (one meeting, or a year: WEEKDAY 1-7, ORDINAL 1-4|-1)
+                                 scheduling (one meeting, or a year: WEEKDAY 1-7, ORDINAL 1-4|-1),
+                                 templates saved by name on a cell or a committee
       app study PROGRAM_ID [MATERIAL_ID SECONDS] [--done] |
           quiz start QUIZ_ID | quiz answer ATTEMPT_ID QUESTION_ID CHOICE[,CHOICE] |
           quiz submit ATTEMPT_ID | quiz result ATTEMPT_ID   [--for MEMBER_ID]

@@ -30,6 +30,15 @@ public enum MeetingServiceMethod {
     /// `/sotay.meeting.v1.MeetingService/CloseMeeting`
     public static let closeMeeting = "/sotay.meeting.v1.MeetingService/CloseMeeting"
 
+    /// `/sotay.meeting.v1.MeetingService/SaveTemplate`
+    public static let saveTemplate = "/sotay.meeting.v1.MeetingService/SaveTemplate"
+
+    /// `/sotay.meeting.v1.MeetingService/ListTemplates`
+    public static let listTemplates = "/sotay.meeting.v1.MeetingService/ListTemplates"
+
+    /// `/sotay.meeting.v1.MeetingService/DeleteTemplate`
+    public static let deleteTemplate = "/sotay.meeting.v1.MeetingService/DeleteTemplate"
+
     /// `/sotay.meeting.v1.MeetingService/Respond`
     public static let respond = "/sotay.meeting.v1.MeetingService/Respond"
 
@@ -106,7 +115,7 @@ public enum MeetingServiceMethod {
     public static let listWarningCells = "/sotay.meeting.v1.MeetingService/ListWarningCells"
 
     /// Every method's path, in the order of the .proto.
-    public static let allPaths: [String] = [scheduleMeetings, getMeeting, rescheduleMeeting, cancelMeeting, openMeeting, closeMeeting, respond, checkIn, recordAbsence, getAttendance, getMemberAttendance, addComment, listComments, createPoll, castVote, closePoll, getPoll, listPolls, recordMinutes, approveMinutes, getMinutes, rateMeeting, assignTask, setTaskStatus, listTasks, setNoticePreferences, getNoticePreferences, listMyMeetings, listSubtreeMeetings, getSubtreeStats, listWarningCells]
+    public static let allPaths: [String] = [scheduleMeetings, getMeeting, rescheduleMeeting, cancelMeeting, openMeeting, closeMeeting, saveTemplate, listTemplates, deleteTemplate, respond, checkIn, recordAbsence, getAttendance, getMemberAttendance, addComment, listComments, createPoll, castVote, closePoll, getPoll, listPolls, recordMinutes, approveMinutes, getMinutes, rateMeeting, assignTask, setTaskStatus, listTasks, setNoticePreferences, getNoticePreferences, listMyMeetings, listSubtreeMeetings, getSubtreeStats, listWarningCells]
 }
 
 public protocol MeetingServiceHandler: RPCService {
@@ -122,6 +131,12 @@ public protocol MeetingServiceHandler: RPCService {
     func openMeeting(_ request: OpenMeetingRequest, context: CallContext) async throws -> Meeting
 
     func closeMeeting(_ request: CloseMeetingRequest, context: CallContext) async throws -> Meeting
+
+    func saveTemplate(_ request: SaveTemplateRequest, context: CallContext) async throws -> SavedTemplate
+
+    func listTemplates(_ request: ListTemplatesRequest, context: CallContext) async throws -> SavedTemplateList
+
+    func deleteTemplate(_ request: DeleteTemplateRequest, context: CallContext) async throws -> DeleteTemplateResponse
 
     /// Attendance.
     func respond(_ request: RespondRequest, context: CallContext) async throws -> AttendanceEntry
@@ -202,6 +217,15 @@ extension MeetingServiceHandler {
             },
             RPCMethod.unary(path: MeetingServiceMethod.closeMeeting) { (request: CloseMeetingRequest, context) in
                 try await self.closeMeeting(request, context: context)
+            },
+            RPCMethod.unary(path: MeetingServiceMethod.saveTemplate) { (request: SaveTemplateRequest, context) in
+                try await self.saveTemplate(request, context: context)
+            },
+            RPCMethod.unary(path: MeetingServiceMethod.listTemplates) { (request: ListTemplatesRequest, context) in
+                try await self.listTemplates(request, context: context)
+            },
+            RPCMethod.unary(path: MeetingServiceMethod.deleteTemplate) { (request: DeleteTemplateRequest, context) in
+                try await self.deleteTemplate(request, context: context)
             },
             RPCMethod.unary(path: MeetingServiceMethod.respond) { (request: RespondRequest, context) in
                 try await self.respond(request, context: context)
@@ -316,6 +340,21 @@ public struct MeetingServiceClient: Sendable {
     public func closeMeeting(_ request: CloseMeetingRequest, options: CallOptions = CallOptions()) async throws -> Meeting {
         try await channel.unary(path: MeetingServiceMethod.closeMeeting, request: request,
                                 response: Meeting.self, idempotent: true, options: options)
+    }
+
+    public func saveTemplate(_ request: SaveTemplateRequest, options: CallOptions = CallOptions()) async throws -> SavedTemplate {
+        try await channel.unary(path: MeetingServiceMethod.saveTemplate, request: request,
+                                response: SavedTemplate.self, idempotent: true, options: options)
+    }
+
+    public func listTemplates(_ request: ListTemplatesRequest, options: CallOptions = CallOptions()) async throws -> SavedTemplateList {
+        try await channel.unary(path: MeetingServiceMethod.listTemplates, request: request,
+                                response: SavedTemplateList.self, idempotent: true, options: options)
+    }
+
+    public func deleteTemplate(_ request: DeleteTemplateRequest, options: CallOptions = CallOptions()) async throws -> DeleteTemplateResponse {
+        try await channel.unary(path: MeetingServiceMethod.deleteTemplate, request: request,
+                                response: DeleteTemplateResponse.self, idempotent: true, options: options)
     }
 
     /// Attendance.

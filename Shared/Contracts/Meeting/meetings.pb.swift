@@ -305,11 +305,219 @@ extension MonthlyRecurrence {
     }
 }
 
+/// A template saved by name on a unit: on a cell by its secretary, or on a committee by
+/// its staff for every cell under it. ScheduleMeetings reuses it by name.
+public struct SavedTemplate: WireMessage {
+    public var unitID: String = ""
+    public var name: String = ""
+    public var template: MeetingTemplate? = nil
+    public var savedBy: String = ""
+    public var savedAtMS: Int64 = 0
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension SavedTemplate {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(unitID, fieldNumber: 1, WireString.self)
+        size += WireSize.singular(name, fieldNumber: 2, WireString.self)
+        size += WireSize.present(template, fieldNumber: 3, WireMessageCodec<MeetingTemplate>.self)
+        size += WireSize.singular(savedBy, fieldNumber: 4, WireString.self)
+        size += WireSize.singular(savedAtMS, fieldNumber: 5, WireInt64.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(unitID, fieldNumber: 1, WireString.self)
+        writer.writeSingular(name, fieldNumber: 2, WireString.self)
+        writer.writePresent(template, fieldNumber: 3, WireMessageCodec<MeetingTemplate>.self)
+        writer.writeSingular(savedBy, fieldNumber: 4, WireString.self)
+        writer.writeSingular(savedAtMS, fieldNumber: 5, WireInt64.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: unitID = try reader.read(WireString.self, tag: tag)
+            case 2: name = try reader.read(WireString.self, tag: tag)
+            case 3: try reader.mergeMessage(tag: tag, into: &template)
+            case 4: savedBy = try reader.read(WireString.self, tag: tag)
+            case 5: savedAtMS = try reader.read(WireInt64.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+/// Saves (or replaces) the unit's template of that name.
+public struct SaveTemplateRequest: WireMessage {
+    public var unitID: String = ""
+    public var name: String = ""
+    public var template: MeetingTemplate? = nil
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension SaveTemplateRequest {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(unitID, fieldNumber: 1, WireString.self)
+        size += WireSize.singular(name, fieldNumber: 2, WireString.self)
+        size += WireSize.present(template, fieldNumber: 3, WireMessageCodec<MeetingTemplate>.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(unitID, fieldNumber: 1, WireString.self)
+        writer.writeSingular(name, fieldNumber: 2, WireString.self)
+        writer.writePresent(template, fieldNumber: 3, WireMessageCodec<MeetingTemplate>.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: unitID = try reader.read(WireString.self, tag: tag)
+            case 2: name = try reader.read(WireString.self, tag: tag)
+            case 3: try reader.mergeMessage(tag: tag, into: &template)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+/// The templates a cell's meetings may be scheduled with: the unit's own and those of
+/// the units above it, the nearest first.
+public struct ListTemplatesRequest: WireMessage {
+    public var unitID: String = ""
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension ListTemplatesRequest {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(unitID, fieldNumber: 1, WireString.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(unitID, fieldNumber: 1, WireString.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: unitID = try reader.read(WireString.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+public struct SavedTemplateList: WireMessage {
+    public var templates: [SavedTemplate] = []
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension SavedTemplateList {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.repeated(templates, fieldNumber: 1, WireMessageCodec<SavedTemplate>.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeRepeated(templates, fieldNumber: 1, WireMessageCodec<SavedTemplate>.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: try reader.readRepeatedElement(WireMessageCodec<SavedTemplate>.self, tag: tag, into: &templates)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+public struct DeleteTemplateRequest: WireMessage {
+    public var unitID: String = ""
+    public var name: String = ""
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension DeleteTemplateRequest {
+    public func wireSize() -> Int {
+        var size = 0
+        size += WireSize.singular(unitID, fieldNumber: 1, WireString.self)
+        size += WireSize.singular(name, fieldNumber: 2, WireString.self)
+        size += unknownFields.wireSize
+        return size
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.writeSingular(unitID, fieldNumber: 1, WireString.self)
+        writer.writeSingular(name, fieldNumber: 2, WireString.self)
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            switch tag.fieldNumber {
+            case 1: unitID = try reader.read(WireString.self, tag: tag)
+            case 2: name = try reader.read(WireString.self, tag: tag)
+            default: try reader.keepUnknown(tag: tag, in: &unknownFields)
+            }
+        }
+    }
+}
+
+public struct DeleteTemplateResponse: WireMessage {
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+extension DeleteTemplateResponse {
+    public func wireSize() -> Int {
+        unknownFields.wireSize
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        unknownFields.write(to: &writer)
+    }
+
+    public mutating func decodeMessage(from reader: inout WireReader) throws(WireDecodingError) {
+        while let tag = try reader.nextTag() {
+            try reader.keepUnknown(tag: tag, in: &unknownFields)
+        }
+    }
+}
+
 public struct ScheduleMeetingsRequest: WireMessage {
     public var cellID: String = ""
+    /// Either the template itself, or `template_name`.
     public var template: MeetingTemplate? = nil
     public var when: When? = nil
     public var idempotencyKey: String = ""
+    /// A template saved on the cell or a unit above it (the nearest of that name).
+    public var templateName: String = ""
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -332,6 +540,7 @@ extension ScheduleMeetingsRequest {
         case nil: break
         }
         size += WireSize.singular(idempotencyKey, fieldNumber: 5, WireString.self)
+        size += WireSize.singular(templateName, fieldNumber: 6, WireString.self)
         size += unknownFields.wireSize
         return size
     }
@@ -345,6 +554,7 @@ extension ScheduleMeetingsRequest {
         case nil: break
         }
         writer.writeSingular(idempotencyKey, fieldNumber: 5, WireString.self)
+        writer.writeSingular(templateName, fieldNumber: 6, WireString.self)
         unknownFields.write(to: &writer)
     }
 
@@ -360,6 +570,7 @@ extension ScheduleMeetingsRequest {
                 try reader.mergeMessage(tag: tag, into: &value)
                 when = value.map(When.monthly)
             case 5: idempotencyKey = try reader.read(WireString.self, tag: tag)
+            case 6: templateName = try reader.read(WireString.self, tag: tag)
             default: try reader.keepUnknown(tag: tag, in: &unknownFields)
             }
         }

@@ -29,28 +29,36 @@ extension MeetingHandlers {
 
     /// The member checks in, once, while the meeting is open; the secretary may check
     /// in a member present without a phone (marked as proxy), as may a proxy token.
+    /// Every member of the province may call this within minutes on a meeting evening,
+    /// and all of them wait for the one writer: it reads one row (the meeting's cell and
+    /// state with the invitation) and answers with the entry it wrote, not read back.
     func checkIn(_ request: CheckInRequest, context: CallContext) async throws -> AttendanceEntry {
         let actor = try actor(context)
+        let meetingID = try RecordID.checked(request.meetingID, prefix: "mt", field: "meeting_id")
         let forOther = !request.memberID.isEmpty && request.memberID != actor.memberID
         let memberID = forOther ? try RecordID.checked(request.memberID, prefix: "m", field: "member_id") : actor.memberID
         let (tree, outbox) = (self.tree.tree, self.outbox)
         return try await write { connection, now in
-            let (stored, staff) = try Self.visibleMeeting(request.meetingID, to: actor, tree: tree, in: connection)
-            if forOther && !staff {
-                throw RPCError(.permissionDenied, "only the cell's secretary may check in another member")
-            }
             let invitations = Invitations(connection: connection)
-            guard let before = try invitations.entry(stored.meeting.id, memberID) else {
+            guard let seat = try invitations.seat(meetingID, memberID) else { throw Self.unseen }
+            let cell = PlacedUnit(id: seat.cellID, ancestorIDs: tree.ancestors(of: seat.cellID) ?? [])
+            if !actor.isStaff(on: cell) {
+                // Only members invited to it see the meeting (as `visibleMeeting` decides).
+                let seesIt = try forOther ? invitations.entry(meetingID, actor.memberID) != nil : seat.entry != nil
+                guard seesIt else { throw Self.unseen }
+                if forOther { throw RPCError(.permissionDenied, "only the cell's secretary may check in another member") }
+            }
+            guard var entry = seat.entry else {
                 throw RPCError(.failedPrecondition, forOther ? "member_id: not a member of this meeting's cell"
                                                              : "you are not a member of this meeting's cell")
             }
-            if before.presence == .present { return before }
-            try Self.require(stored.meeting, in: [.open], to: "check in")
+            if entry.presence == .present { return entry }
+            try Self.require(seat.state, in: [.open], to: "check in")
             let proxy = forOther ? actor.memberID : actor.proxy
-            try invitations.checkIn(stored.meeting.id, memberID, byProxy: proxy != nil, recordedBy: proxy ?? memberID,
-                                    nowMs: now)
+            try invitations.checkIn(meetingID, memberID, byProxy: proxy != nil, recordedBy: proxy ?? memberID, nowMs: now)
             if proxy == nil { try NoticeBook(connection: connection, outbox: outbox, nowMs: now).markAppUser(memberID) }
-            guard let entry = try invitations.entry(stored.meeting.id, memberID) else { throw Self.unseen }
+            (entry.presence, entry.byProxy, entry.recordedBy) = (.present, proxy != nil, proxy ?? memberID)
+            (entry.checkedInAtMS, entry.absenceReason) = (now, "")
             return entry
         }
     }

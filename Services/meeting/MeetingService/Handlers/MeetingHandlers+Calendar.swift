@@ -13,7 +13,8 @@ extension MeetingHandlers {
     func scheduleMeetings(_ request: ScheduleMeetingsRequest, context: CallContext) async throws -> MeetingList {
         let actor = try actor(context)
         let cellID = try RecordID.checked(request.cellID, prefix: "u", field: "cell_id")
-        let template = try Self.checkedTemplate(request.template)
+        let templateName = try Self.templateName(of: request)
+        let given = templateName == nil ? try Self.checkedTemplate(request.template) : nil
         let instants: [Int64]
         switch request.when {
         case .startsAtMS(let at)?:
@@ -27,6 +28,7 @@ extension MeetingHandlers {
         guard let cell = tree.unit(cellID), cell.isActive, cell.kind == .cell || cell.kind == .grassrootsCell else {
             throw RPCError.invalidArgument(field: "cell_id", "is not an active cell")
         }
+        let template = if let templateName { try await savedTemplate(templateName, for: cellID) } else { given ?? Meeting() }
         let members = try await roster.members(of: cellID, context: context)
         let phones = try await phonesForNotices(members.map(\.memberID), context: context)
         let outbox = self.outbox

@@ -79,20 +79,21 @@ extension MeetingHandlers {
         let (unitID, month, tree) = try checkedMonthRequest(request, context: context)
         let cells = subtreeCells.cells(of: unitID, in: tree)
         return try await read { connection in
-            let regular = try MonthFigures(connection: connection).regularMeetings(month: month)
+            let figures = MonthFigures(connection: connection)
+            let held = try figures.cellsThatHeldTheirRegularMeeting(month: month)
+            let missing = cells.filter { !held.contains($0.id) }
+            let unheld = missing.isEmpty ? [:] : try figures.unheldRegularMeetings(month: month)
             var list = WarningList()
             list.unitID = unitID
             list.month = month
             list.cells = Int32(cells.count)
-            for cell in cells {
-                let meeting = regular[cell.id]
-                if let meeting, meeting.state == .closed || meeting.state == .minutesApproved { continue }
+            list.cellsWithoutMeeting = missing.map { cell in
                 var warning = WarningCell()
                 warning.cellID = cell.id
                 warning.name = cell.name
-                warning.meetingID = meeting?.id ?? ""
-                warning.meetingState = meeting?.state ?? .unspecified
-                list.cellsWithoutMeeting.append(warning)
+                warning.meetingID = unheld[cell.id]?.id ?? ""
+                warning.meetingState = unheld[cell.id]?.state ?? .unspecified
+                return warning
             }
             return list
         }

@@ -71,8 +71,12 @@ struct MeetingHandlers: MeetingServiceHandler, ClockedStorage {
     }
 
     static func require(_ meeting: Meeting, in states: Set<MeetingState>, to action: String) throws {
-        guard states.contains(meeting.state) else {
-            throw RPCError(.failedPrecondition, "the meeting is \(stateName(meeting.state)); cannot \(action)")
+        try require(meeting.state, in: states, to: action)
+    }
+
+    static func require(_ state: MeetingState, in states: Set<MeetingState>, to action: String) throws {
+        guard states.contains(state) else {
+            throw RPCError(.failedPrecondition, "the meeting is \(stateName(state)); cannot \(action)")
         }
     }
 

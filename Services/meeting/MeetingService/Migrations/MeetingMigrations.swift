@@ -140,5 +140,21 @@ enum MeetingMigrations {
             """),
         Outbox.migration(4),
         IdempotentCall.migration(5),
+        // The warning list reads which cells held their regular meeting from this index
+        // alone (a covering index: month, kind and state narrow it to the held meetings).
+        Migration(6, "an index of the regular meetings of a month by state", sql: """
+            CREATE INDEX meetings_regular_by_month ON meetings(month, kind, state, cell_id, id);
+            """),
+        Migration(7, "templates saved by name on a unit", sql: """
+            CREATE TABLE templates (
+                unit_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                -- The checked MeetingTemplate, protobuf-encoded.
+                template BLOB NOT NULL,
+                saved_by TEXT NOT NULL,
+                saved_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (unit_id, name)
+            ) WITHOUT ROWID;
+            """),
     ]
 }

@@ -23,6 +23,26 @@ struct Invitations {
                                 [meetingID, memberID]).map(Self.entry)
     }
 
+    /// The meeting's cell and state with `memberID`'s invitation (nil when not invited),
+    /// in one read; nil when there is no such meeting. A check-in decides on this alone,
+    /// so the writer, which every check-in of a meeting evening waits for, does one
+    /// lookup instead of reading the whole meeting and the invitation twice.
+    func seat(_ meetingID: String, _ memberID: String) throws -> Seat? {
+        try connection.queryOne(
+            """
+            SELECT meetings.cell_id, meetings.state, invitations.member_id, invitations.full_name,
+                invitations.response, invitations.presence, invitations.by_proxy, invitations.recorded_by,
+                invitations.checked_in_at_ms, invitations.absence_reason
+            FROM meetings LEFT JOIN invitations ON invitations.meeting_id = meetings.id AND invitations.member_id = ?
+            WHERE meetings.id = ?
+            """,
+            [memberID, meetingID]
+        ).map { row in
+            Seat(cellID: try row.get(0), state: MeetingState(rawValue: Int32(try row.get(1, as: Int64.self))),
+                 entry: try row.get(2, as: String?.self) == nil ? nil : try Self.entry(row, from: 2))
+        }
+    }
+
     func entries(_ meetingID: String) throws -> [AttendanceEntry] {
         try connection.query("SELECT \(Self.columns) FROM invitations WHERE meeting_id = ? ORDER BY full_name, member_id",
                              [meetingID]).map(Self.entry)
@@ -63,19 +83,31 @@ struct Invitations {
             [Int64(presence.rawValue), reason, recordedBy, meetingID, memberID])
     }
 
+    /// A meeting as a check-in sees it: its cell, its state, and the member's invitation.
+    struct Seat {
+        let cellID: String
+        let state: MeetingState
+        let entry: AttendanceEntry?
+    }
+
     static let columns =
         "member_id, full_name, response, presence, by_proxy, recorded_by, checked_in_at_ms, absence_reason"
 
-    static func entry(_ row: Row) throws -> AttendanceEntry {
+    /// The entry in `columns`' order, starting at column `first` of the row.
+    static func entry(_ row: Row, from first: Int) throws -> AttendanceEntry {
         var entry = AttendanceEntry()
-        entry.memberID = try row.get(0)
-        entry.fullName = try row.get(1)
-        entry.response = Response(rawValue: Int32(try row.get(2, as: Int64.self)))
-        entry.presence = Presence(rawValue: Int32(try row.get(3, as: Int64.self)))
-        entry.byProxy = try row.get(4)
-        entry.recordedBy = try row.get(5)
-        entry.checkedInAtMS = try row.get(6)
-        entry.absenceReason = try row.get(7)
+        entry.memberID = try row.get(first)
+        entry.fullName = try row.get(first + 1)
+        entry.response = Response(rawValue: Int32(try row.get(first + 2, as: Int64.self)))
+        entry.presence = Presence(rawValue: Int32(try row.get(first + 3, as: Int64.self)))
+        entry.byProxy = try row.get(first + 4)
+        entry.recordedBy = try row.get(first + 5)
+        entry.checkedInAtMS = try row.get(first + 6)
+        entry.absenceReason = try row.get(first + 7)
         return entry
+    }
+
+    static func entry(_ row: Row) throws -> AttendanceEntry {
+        try entry(row, from: 0)
     }
 }

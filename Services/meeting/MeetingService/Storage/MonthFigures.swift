@@ -45,19 +45,33 @@ struct MonthFigures {
         }
     }
 
-    /// The regular meetings of a month: cell → (meeting id, state), the held one first.
-    func regularMeetings(month: String) throws -> [String: (id: String, state: MeetingState)] {
+    /// The cells that held (closed, or approved the minutes of) a regular meeting in the
+    /// month. Read from `meetings_regular_by_month` alone (month, kind, state, cell):
+    /// only the held meetings' index entries, never the meeting rows, so that the warning
+    /// list of the whole province stays cheap on the evening it is asked most.
+    func cellsThatHeldTheirRegularMeeting(month: String) throws -> Set<String> {
+        var cells = Set<String>()
+        try connection.forEachRow(
+            "SELECT cell_id FROM meetings WHERE month = ? AND kind = ? AND state IN (?, ?)",
+            [month, Int64(MeetingKind.regular.rawValue), Int64(MeetingState.closed.rawValue),
+             Int64(MeetingState.minutesApproved.rawValue)]
+        ) { cells.insert(try $0.get(0)) }
+        return cells
+    }
+
+    /// The regular meetings of the month not held (scheduled, open or cancelled): cell →
+    /// (meeting id, state), a scheduled or open one before a cancelled one. From the same
+    /// index.
+    func unheldRegularMeetings(month: String) throws -> [String: (id: String, state: MeetingState)] {
         var byCell: [String: (id: String, state: MeetingState)] = [:]
-        let rows = try connection.query("SELECT cell_id, id, state FROM meetings WHERE month = ? AND kind = ?",
-                                        [month, Int64(MeetingKind.regular.rawValue)])
-        for row in rows {
-            let state = MeetingState(rawValue: Int32(try row.get(2, as: Int64.self)))
+        try connection.forEachRow(
+            "SELECT cell_id, id, state FROM meetings WHERE month = ? AND kind = ? AND state NOT IN (?, ?)",
+            [month, Int64(MeetingKind.regular.rawValue), Int64(MeetingState.closed.rawValue),
+             Int64(MeetingState.minutesApproved.rawValue)]
+        ) { row in
             let cellID: String = try row.get(0)
-            let held = state == .closed || state == .minutesApproved
-            if held || byCell[cellID] == nil || byCell[cellID]?.state == .cancelled {
-                if let existing = byCell[cellID], existing.state == .closed || existing.state == .minutesApproved { continue }
-                byCell[cellID] = (try row.get(1), state)
-            }
+            let state = MeetingState(rawValue: Int32(try row.get(2, as: Int64.self)))
+            if byCell[cellID] == nil || byCell[cellID]?.state == .cancelled { byCell[cellID] = (try row.get(1), state) }
         }
         return byCell
     }
