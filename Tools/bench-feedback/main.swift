@@ -135,24 +135,21 @@ print("SubmitItem (routed, group commit): \(submitted.summary)")
 print(String(format: "  submits/s: %.0f (%.2f× Health/Check's rate)", submitted.perSecond,
              submitted.perSecond / health.perSecond))
 
-let pageTokens = PageTokens(loops: concurrency)
-let inbox = await ClosedLoops.measure(calls: 3_000, concurrency: concurrency) { index in
-    var request = ListInboxRequest()
-    request.agency = inboxAgency
-    request.pageToken = pageTokens.next(for: index)
-    let page = try await feedback.listInbox(request, options: staff)
-    pageTokens.remember(page.nextPageToken, for: index)
+/// Closed loops each following next-page tokens through the inbox agency's pages.
+func inboxPages(calls: Int, concurrency: Int) async -> ClosedLoops {
+    let pageTokens = PageTokens(loops: concurrency)
+    return await ClosedLoops.measure(calls: calls, concurrency: concurrency) { index in
+        var request = ListInboxRequest()
+        request.agency = inboxAgency
+        request.pageToken = pageTokens.next(for: index)
+        let page = try await feedback.listInbox(request, options: staff)
+        pageTokens.remember(page.nextPageToken, for: index)
+    }
 }
+let inbox = await inboxPages(calls: 3_000, concurrency: concurrency)
 print("ListInbox, 50 per page, agency with \(inboxItems) items: \(inbox.summary)")
 print(String(format: "  p99 %.1f× Health/Check's p99", inbox.latency.p99 / health.latency.p99))
-let serialPages = PageTokens(loops: 1)
-let inboxAlone = await ClosedLoops.measure(calls: 500, concurrency: 1) { index in
-    var request = ListInboxRequest()
-    request.agency = inboxAgency
-    request.pageToken = serialPages.next(for: index)
-    let page = try await feedback.listInbox(request, options: staff)
-    serialPages.remember(page.nextPageToken, for: index)
-}
+let inboxAlone = await inboxPages(calls: 500, concurrency: 1)
 print("ListInbox, one caller (the page's own cost, no queue): \(inboxAlone.summary)")
 
 let operatorOptions = CallOptions(timeout: .seconds(3_600), metadata: try suite.operatorMetadata())
