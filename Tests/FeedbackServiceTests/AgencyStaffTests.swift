@@ -133,4 +133,15 @@ import TestSupport
                 .removed == false)
         }
     }
+
+    @Test func aSecretaryActingForAStaffMemberDoesNotActAsTheirAgency() async throws {
+        try await FeedbackHarness.run("staff-proxy") { harness in
+            let tree = harness.tree
+            let office = agency(tree.commune, .office)
+            try await harness.appoint(tree.member("Lan").memberID, to: office, as: try harness.admin(of: tree.commune))
+            #expect(try await harness.inbox(office, as: try harness.member("Lan")).items.isEmpty)
+            #expect(await statusCode { _ = try await harness.inbox(office, as: try harness.proxy(for: "Lan")) }
+                == .permissionDenied)
+        }
+    }
 }

@@ -24,9 +24,11 @@ extension FeedbackHandlers {
     }
 
     /// The agencies the caller staffs, read in the call's own transaction, so that an
-    /// appointment or a removal counts from the next call on.
+    /// appointment or a removal counts from the next call on. A secretary acting for a
+    /// member (a proxy token) acts as a member, never as that member's agency.
     static func staffed(_ access: CallerAccess, in connection: Connection) throws -> StaffedAgencies {
-        try AgencyStaffStore(connection: connection).agencies(of: access.caller.memberID)
+        guard access.caller.proxyMemberID == nil else { return StaffedAgencies([]) }
+        return try AgencyStaffStore(connection: connection).agencies(of: access.caller.memberID)
     }
 
     /// Loads, checks, changes and saves one item in one write. `change` mutates the
