@@ -247,7 +247,8 @@ let feedbackTargets: [Target] = [
     // The real sotay-feedback (and sotay-org) processes measured from another (Tools/bench-feedback/main.swift).
     .executableTarget(
         name: "bench-feedback",
-        dependencies: ["FeedbackService", "FeedbackContracts", "OperatorCLI", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        dependencies: ["FeedbackService", "FeedbackContracts", "ServiceBench", "OperatorCLI", "OrgContracts", "ServiceKit", "RPC",
+                       "RPCContracts", "sotay-org", "sotay-feedback", "sotay"],
         path: "Tools/bench-feedback"
     ),
 ]

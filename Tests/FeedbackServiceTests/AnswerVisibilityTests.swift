@@ -16,7 +16,7 @@ import TestSupport
             answer.itemID = item.id
             answer.text = "Đã sửa ngày vào đảng trong hồ sơ."
             answer.visibility = .private
-            _ = try await harness.feedback.answerItem(answer, options: try harness.staff(of: tree.commune))
+            _ = try await harness.feedback.answerItem(answer, options: try await harness.agencyStaff(of: tree.commune))
 
             let own = try await harness.get(item.id, as: try harness.member("Lan"))
             #expect(own.answer?.text == answer.text)
@@ -39,9 +39,9 @@ import TestSupport
         try await FeedbackHarness.run("agency") { harness in
             let tree = harness.tree
             let item = try await harness.submit("Lan")
-            #expect(try await harness.get(item.id, as: try harness.staff(of: tree.commune)).id == item.id)
-            #expect(try await harness.get(item.id, as: try harness.staff(of: tree.province)).id == item.id)
-            #expect(await statusCode { _ = try await harness.get(item.id, as: try harness.staff(of: tree.bloc)) } == .notFound)
+            #expect(try await harness.get(item.id, as: try await harness.agencyStaff(of: tree.commune)).id == item.id)
+            #expect(try await harness.get(item.id, as: try await harness.agencyStaff(of: tree.province)).id == item.id)
+            #expect(await statusCode { _ = try await harness.get(item.id, as: try await harness.agencyStaff(of: tree.bloc)) } == .notFound)
             #expect(await statusCode { _ = try await harness.get(item.id, as: try harness.staff(of: tree.cellA)) }
                 == .notFound)
             var start = StartItemRequest()
@@ -49,7 +49,7 @@ import TestSupport
             #expect(await statusCode { _ = try await harness.feedback.startItem(start, options: try harness.member("Lan")) }
                 == .permissionDenied)
             #expect(await statusCode {
-                _ = try await harness.feedback.startItem(start, options: try harness.staff(of: tree.bloc))
+                _ = try await harness.feedback.startItem(start, options: try await harness.agencyStaff(of: tree.bloc))
             } == .notFound)
         }
     }
@@ -64,7 +64,7 @@ import TestSupport
             answer.text = "Học tập nghị quyết trực tuyến được tính như học tập tập trung."
             answer.visibility = .public
             answer.publicQuestion = "Học tập nghị quyết trực tuyến có được tính không?"
-            _ = try await harness.feedback.answerItem(answer, options: try harness.staff(of: tree.commune))
+            _ = try await harness.feedback.answerItem(answer, options: try await harness.agencyStaff(of: tree.commune))
 
             var search = SearchQARequest()
             search.query = "hoc tap nghi quyet"
@@ -83,13 +83,13 @@ import TestSupport
     @Test func anAnswerFromATemplateOfTheAgency() async throws {
         try await FeedbackHarness.run("template") { harness in
             let tree = harness.tree
-            let staff = try harness.staff(of: tree.commune)
+            let staff = try await harness.agencyStaff(of: tree.commune)
             var create = CreateTemplateRequest()
             create.agency = agency(tree.commune, .office)
             create.title = "Đã tiếp nhận"
             create.body = "Văn phòng đã tiếp nhận và chuyển bộ phận liên quan."
             let template = try await harness.feedback.createTemplate(create, options: staff)
-            #expect(await statusCode { _ = try await harness.feedback.createTemplate(create, options: try harness.staff(of: tree.bloc)) }
+            #expect(await statusCode { _ = try await harness.feedback.createTemplate(create, options: try await harness.agencyStaff(of: tree.bloc)) }
                 == .permissionDenied)
             let item = try await harness.submit("Lan")
             var answer = AnswerItemRequest()

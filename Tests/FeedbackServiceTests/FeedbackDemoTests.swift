@@ -18,8 +18,14 @@ import Testing
 
             var rules = ListRoutingRulesRequest()
             rules.unitID = tree.cellA
-            let staff = try harness.staff(of: tree.province)
-            #expect(try await harness.feedback.listRoutingRules(rules, options: staff).rules.count == 4)
+            let committeeStaff = try harness.staff(of: tree.province)
+            #expect(try await harness.feedback.listRoutingRules(rules, options: committeeStaff).rules.count == 4)
+            // The demo's staff hold no role grant: the appointments the seed made are what let them in.
+            let staff = try harness.tokens.options("m_demostaff", [])
+            var office = ListAgencyStaffRequest()
+            office.agency = agency(tree.province, .office)
+            let appointed = try await harness.feedback.listAgencyStaff(office, options: staff).staff.map(\.memberID)
+            #expect(appointed.count == 2 && appointed.contains("m_demostaff"))
             var statuses = Set<ItemStatus>()
             for unit in [tree.commune, tree.school, tree.province] {
                 for kind in [AgencyKind.office, .organisationBoard, .propagandaBoard, .inspectionCommission, .internalAffairs] {
@@ -36,7 +42,7 @@ import Testing
                                              .reopened]))
             // Seeding again finds the rules and adds nothing.
             try await FeedbackDemo(environment: OperatorEnvironment(variables: variables)).seed()
-            #expect(try await harness.feedback.listRoutingRules(rules, options: staff).rules.count == 4)
+            #expect(try await harness.feedback.listRoutingRules(rules, options: committeeStaff).rules.count == 4)
         }
     }
 }

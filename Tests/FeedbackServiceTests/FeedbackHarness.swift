@@ -52,6 +52,26 @@ struct FeedbackHarness {
         try tokens.options(memberID, [TestTokens.grant(.committeeStaff, unitID)])
     }
 
+    /// `memberID` appointed (by an administrator of the province) to staff every kind of
+    /// agency of `unitID`, or the `kinds` named; their token holds no role grant at
+    /// all: handling items rests on the appointment alone.
+    /// Unless named, the member is one of the unit's own ("m_staffofXXXX"), so staff of
+    /// two units are two people.
+    func agencyStaff(of unitID: String, memberID: String? = nil,
+                     kinds: [AgencyKind] = AgencyKind.allAgencies) async throws -> CallOptions {
+        let memberID = memberID ?? "m_staffof" + unitID.dropFirst(2)
+        for kind in kinds { try await appoint(memberID, to: agency(unitID, kind), as: try admin(of: tree.province)) }
+        return try tokens.options(memberID, [])
+    }
+
+    @discardableResult
+    func appoint(_ memberID: String, to agency: Agency, as options: CallOptions) async throws -> AgencyStaffMember {
+        var request = AppointAgencyStaffRequest()
+        request.agency = agency
+        request.memberID = memberID
+        return try await feedback.appointAgencyStaff(request, options: options)
+    }
+
     func admin(of unitID: String) throws -> CallOptions {
         try tokens.asAdmin(of: unitID)
     }
@@ -105,6 +125,11 @@ func agency(_ unitID: String, _ kind: AgencyKind) -> Agency {
     agency.unitID = unitID
     agency.kind = kind
     return agency
+}
+
+extension AgencyKind {
+    static let allAgencies: [AgencyKind] = [.office, .organisationBoard, .propagandaBoard, .inspectionCommission,
+                                            .internalAffairs]
 }
 
 extension Int64 {

@@ -14,7 +14,7 @@ import TestSupport
             let item = try await harness.submit("Lan")
             #expect(try await harness.get(item.id, as: try harness.member("Lan")).status == .received)
             let office = agency(harness.tree.commune, .office)
-            let inbox = try await harness.inbox(office, as: try harness.staff(of: harness.tree.commune))
+            let inbox = try await harness.inbox(office, as: try await harness.agencyStaff(of: harness.tree.commune))
             #expect(inbox.items.map(\.id) == [item.id])
             #expect(inbox.items.first?.status == .delivered)
             let seen = try await harness.get(item.id, as: try harness.member("Lan"))
@@ -53,11 +53,11 @@ import TestSupport
             #expect(try await harness.get(onTime.id, as: try harness.member("Lan")).escalationLevel == 0)
 
             // The province's office sees it among the items escalated to it, and may act on it.
-            let province = try harness.staff(of: tree.province, memberID: "m_provincestaff")
+            let province = try await harness.agencyStaff(of: tree.province, memberID: "m_provincestaff")
             let escalated = try await harness.inbox(agency(tree.province, .office), escalated: true, as: province)
             #expect(escalated.items.map(\.id) == [item.id])
             // Staff of another branch see neither inbox nor item.
-            let bloc = try harness.staff(of: tree.bloc)
+            let bloc = try await harness.agencyStaff(of: tree.bloc)
             #expect(await statusCode { _ = try await harness.get(item.id, as: bloc) } == .notFound)
             #expect(await statusCode {
                 _ = try await harness.inbox(agency(tree.commune, .office), as: bloc)
@@ -93,7 +93,7 @@ import TestSupport
             var request = ReassignItemRequest()
             request.itemID = item.id
             request.agency = agency(tree.commune, .inspectionCommission)
-            let staff = try harness.staff(of: tree.commune)
+            let staff = try await harness.agencyStaff(of: tree.commune)
             #expect(await refusedField { _ = try await harness.feedback.reassignItem(request, options: staff) } == "reason")
             request.reason = "Nội dung về kỷ luật đảng viên thuộc Ủy ban Kiểm tra"
             let moved = try await harness.feedback.reassignItem(request, options: staff)
@@ -114,14 +114,14 @@ import TestSupport
             var duplicate = MarkDuplicateRequest()
             duplicate.itemID = repeated.id
             duplicate.duplicateOfID = first.id
-            let marked = try await harness.feedback.markDuplicate(duplicate, options: try harness.staff(of: tree.commune))
+            let marked = try await harness.feedback.markDuplicate(duplicate, options: try await harness.agencyStaff(of: tree.commune))
             #expect(marked.status == .duplicate && marked.duplicateOfID == first.id)
 
             var refer = ReferItemRequest()
             refer.itemID = first.id
             refer.reason = "Thuộc thẩm quyền chính quyền xã"
             refer.referredTo = "Ủy ban nhân dân xã Khe Hóp"
-            let referred = try await harness.feedback.referItem(refer, options: try harness.staff(of: tree.commune))
+            let referred = try await harness.feedback.referItem(refer, options: try await harness.agencyStaff(of: tree.commune))
             #expect(referred.status == .notOurResponsibility)
             #expect(referred.events.last?.reason.contains("Ủy ban nhân dân xã Khe Hóp") == true)
 
@@ -145,7 +145,7 @@ import TestSupport
             answer.itemID = first.id
             answer.text = "Đã chuyển lại và có kết quả."
             answer.visibility = .private
-            _ = try await harness.feedback.answerItem(answer, options: try harness.staff(of: tree.commune))
+            _ = try await harness.feedback.answerItem(answer, options: try await harness.agencyStaff(of: tree.commune))
             var close = CloseItemRequest()
             close.itemID = first.id
             #expect(try await harness.feedback.closeItem(close, options: try harness.member("Lan")).status == .closed)
@@ -158,7 +158,7 @@ import TestSupport
             let item = try await harness.submit("Lan")
             var start = StartItemRequest()
             start.itemID = item.id
-            _ = try await harness.feedback.startItem(start, options: try harness.staff(of: harness.tree.commune))
+            _ = try await harness.feedback.startItem(start, options: try await harness.agencyStaff(of: harness.tree.commune))
             let outbox = harness.environment.folder.path("feedback/outbox.txt")
             let lines = try await waitForLines(in: outbox, atLeast: 3)
             let mine = lines.filter { $0.contains(item.id) }

@@ -69,8 +69,10 @@ struct AppCommand {
             return try await HomeAppCommand(environment: environment, session: session).run()
         case ("id", 1):
             print(try session.required()["member"] ?? "")
-        case ("feedback", _), ("survey", _), ("inbox", _), ("answer", _), ("refer", _):
+        case ("feedback", _), ("survey", _):
             return try await FeedbackAppCommand(arguments: arguments, environment: environment, session: session).run()
+        case (let verb?, _) where FeedbackAgencyAppCommand.verbs.contains(verb):
+            return try await FeedbackAgencyAppCommand(arguments: arguments, environment: environment, session: session).run()
         case ("study", _), ("quiz", _):
             return try await LearningAppCommand(arguments: arguments, environment: environment, session: session).run()
         case (let command?, _) where ContentAppCommands.commands.contains(command):

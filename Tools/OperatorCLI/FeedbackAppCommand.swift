@@ -4,10 +4,10 @@ import Foundation
 import RPC
 import ServiceKit
 
-/// `sotay app feedback|survey|inbox|answer|refer …`: the member's and the agency's
-/// side of the feedback service by hand, with the token of whoever logged in with
-/// `sotay app` (a member sends and follows; staff of a committee read an agency's
-/// inbox and answer).
+/// `sotay app feedback|survey …`: the member's side of the feedback service by hand,
+/// with the token of whoever logged in with `sotay app` (a member sends and follows,
+/// answers surveys; a survey's owners read its results). The agency's side is
+/// `FeedbackAgencyAppCommand`.
 struct FeedbackAppCommand {
     let arguments: [String]
     let environment: OperatorEnvironment
@@ -26,20 +26,20 @@ struct FeedbackAppCommand {
             request.title = words[3]
             request.body = words[4]
             request.idempotencyKey = UUID().uuidString
-            print(Self.describe(try await call { try await client.submitItem(request, options: options) }))
+            print(Self.describe(try await Self.call { try await client.submitItem(request, options: options) }))
         case ("feedback", "list", 2):
-            let list = try await call { try await client.listMyItems(ListMyItemsRequest(), options: options) }
+            let list = try await Self.call { try await client.listMyItems(ListMyItemsRequest(), options: options) }
             for item in list.items { print(Self.line(item)) }
         case ("feedback", "show", 3):
             var request = GetItemRequest()
             request.itemID = words[2]
-            print(Self.describe(try await call { try await client.getItem(request, options: options) }))
+            print(Self.describe(try await Self.call { try await client.getItem(request, options: options) }))
         case ("feedback", "reopen", 4):
             var request = ReopenItemRequest()
             (request.itemID, request.reason) = (words[2], words[3])
-            print(Self.describe(try await call { try await client.reopenItem(request, options: options) }))
+            print(Self.describe(try await Self.call { try await client.reopenItem(request, options: options) }))
         case ("survey", "list", 2):
-            let list = try await call { try await client.listOpenSurveys(ListOpenSurveysRequest(), options: options) }
+            let list = try await Self.call { try await client.listOpenSurveys(ListOpenSurveysRequest(), options: options) }
             for survey in list.surveys {
                 print("\(survey.id)  \(survey.title)\(survey.responded ? "  (answered)" : "")")
                 for (index, question) in survey.questions.enumerated() {
@@ -50,36 +50,20 @@ struct FeedbackAppCommand {
             var request = RespondSurveyRequest()
             request.surveyID = words[2]
             request.answers = try words.dropFirst(3).map(Self.surveyAnswer)
-            let response = try await call { try await client.respondSurvey(request, options: options) }
+            let response = try await Self.call { try await client.respondSurvey(request, options: options) }
             print("response recorded\(response.proxy ? " (as proxy)" : "")")
-        case ("inbox", _, let count) where count == 2 || count == 3:
-            var request = ListInboxRequest()
-            var agency = Agency()
-            agency.unitID = words[1]
-            agency.kind = count == 3 ? try Self.agencyKind(words[2]) : .office
-            request.agency = agency
-            let list = try await call { try await client.listInbox(request, options: options) }
-            for item in list.items { print(Self.line(item)) }
-        case ("answer", _, 4):
-            var request = AnswerItemRequest()
-            request.itemID = words[1]
-            guard let visibility = ["public": AnswerVisibility.public, "private": .private][words[2]] else {
-                throw CLIError.usage("answer ITEM_ID public|private TEXT")
-            }
-            request.visibility = visibility
-            request.text = words[3]
-            print(Self.describe(try await call { try await client.answerItem(request, options: options) }))
-        case ("refer", _, 4):
-            var request = ReferItemRequest()
-            (request.itemID, request.referredTo, request.reason) = (words[1], words[2], words[3])
-            print(Self.describe(try await call { try await client.referItem(request, options: options) }))
+        case ("survey", "results", 3):
+            var request = GetSurveyResultsRequest()
+            request.surveyID = words[2]
+            print(Self.describe(try await Self.call { try await client.getSurveyResults(request, options: options) }))
         default:
             throw CLIError.usage("cannot read 'app \(words.joined(separator: " "))'")
         }
         return 0
     }
 
-    private func call<T>(_ body: () async throws -> T) async throws -> T {
+    /// Runs one call, turning its status into a one-line CLI error.
+    static func call<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as RPCError {
@@ -126,6 +110,25 @@ struct FeedbackAppCommand {
     static func line(_ item: Item) -> String {
         let due = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(item.dueAtMS) / 1000))
         return "\(item.id)  \(item.status.label.padding(toLength: 24, withPad: " ", startingAt: 0)) due \(due)  \(item.title)"
+    }
+
+    /// Counts per question (choice or scale value: count), overall then per unit, and
+    /// the free-text answers the caller may read.
+    static func describe(_ results: SurveyResults) -> String {
+        func questions(_ list: [QuestionResult], indent: String) -> [String] {
+            list.flatMap { question in
+                ["\(indent)\(question.question). " + question.counts.enumerated().map { "\($0.offset): \($0.element)" }
+                    .joined(separator: "  ")]
+                    + question.freeTexts.map { "\(indent)    «\($0)»" }
+            }
+        }
+        var lines = ["\(results.surveyID): \(results.responses) responses (\(results.proxyResponses) by proxy)"]
+        lines += questions(results.questions, indent: "  ")
+        for unit in results.units {
+            lines.append("  unit \(unit.unitID): \(unit.responses) responses (\(unit.proxyResponses) by proxy)")
+            lines += questions(unit.questions, indent: "    ")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func describe(_ item: Item) -> String {

@@ -8,9 +8,12 @@ import ServiceKit
 /// What `sotay up` adds on a first start when the feedback service runs: routing rules
 /// for the demo province (each board answers its field, the office the rest) and a
 /// handful of items from the province's members in every status an agency can set by
-/// hand (escalation needs a deadline to pass, so no item starts escalated). Tokens
-/// (`SignedTokens`) are for an administrator and committee staff of the root and for
-/// each member who writes.
+/// hand (escalation needs a deadline to pass, so no item starts escalated). The root's
+/// administrator appoints staff to every agency of the root, who handle the items of
+/// their kind of agency throughout the province: `m_demostaff` (a token only, which
+/// sets the statuses) and the first member of the province that org lists, who can
+/// register with `sotay app` and try the agency's side by hand. Tokens
+/// (`SignedTokens`) are for that administrator, `m_demostaff` and each member who writes.
 struct FeedbackDemo {
     let environment: OperatorEnvironment
 
@@ -29,7 +32,7 @@ struct FeedbackDemo {
         let parents = UnitParents(units: units)
         guard let root = units.first(where: { $0.parentID.isEmpty })?.id else { return }
         let admin = try tokens.options("m_demo_admin", [(.administrator, root)])
-        let staff = try tokens.options("m_demo_staff", [(.committeeStaff, root)])
+        let staff = try tokens.options("m_demostaff", [(.committeeStaff, root)])
 
         var rulesOnRoot = ListRoutingRulesRequest()
         rulesOnRoot.unitID = root
@@ -54,7 +57,16 @@ struct FeedbackDemo {
         search.withinUnitID = root
         search.pageSize = 9
         let people = try await org.searchMembers(search, options: admin).members
-        guard !people.isEmpty else { return }
+        guard let demoStaff = people.first else { return }
+        for memberID in ["m_demostaff", demoStaff.id] {
+            for kind in FeedbackAppCommand.agencyKinds.values {
+                var appoint = AppointAgencyStaffRequest()
+                var agency = Agency()
+                (agency.unitID, agency.kind) = (root, kind)
+                (appoint.agency, appoint.memberID) = (agency, memberID)
+                _ = try await feedback.appointAgencyStaff(appoint, options: admin)
+            }
+        }
         func member(_ index: Int) throws -> CallOptions {
             let person = people[index % people.count]
             return try tokens.options(person.id, [(.member, person.unitID)], unitID: person.unitID,
@@ -108,6 +120,8 @@ struct FeedbackDemo {
 
         _ = try await submit(0, .discipline, "Góp ý về tác phong", "Đề nghị nhắc nhở việc đi họp muộn.")
         _ = try await submit(8, .administration, "Ứng dụng Sổ tay", "Ứng dụng đăng nhập chậm vào buổi sáng.")
-        print("first start: feedback has routing rules for the province and items in every status (sotay app feedback …)")
+        print("first start: feedback has routing rules for the province and items in every status (sotay app feedback …);"
+              + " \(demoStaff.fullName) (\(demoStaff.id)) staffs every agency of the province: register them with"
+              + " `sotay app register` (card in data/seed/province/members.csv), then `sotay app inbox \(root)`")
     }
 }

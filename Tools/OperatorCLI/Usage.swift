@@ -48,10 +48,14 @@ enum Usage {
                                  your token (tokens kept in ./data/app-session.txt); home: the
                                  app's home screen as the gateway gathers it
       app feedback send CATEGORY TITLE BODY | list | show ITEM_ID | reopen ITEM_ID REASON;
-          app survey list | respond SURVEY_ID Q=V…; app inbox UNIT_ID [AGENCY] |
-          answer ITEM_ID public|private TEXT | refer ITEM_ID WHERE REASON
-                                 feedback as a member, and an agency's side with a staff
-                                 token (Services/feedback/README.md)
+          app survey list | respond SURVEY_ID Q=V… | results SURVEY_ID; app inbox UNIT_ID [AGENCY] |
+          answer ITEM_ID public|private TEXT | refer ITEM_ID WHERE REASON |
+          reassign ITEM_ID UNIT_ID AGENCY REASON | agency staff UNIT_ID AGENCY |
+          agency appoint|remove UNIT_ID AGENCY MEMBER_ID|me
+                                 feedback as a member, and an agency's side as its staff
+                                 (appointed by an administrator of the committee's subtree;
+                                 AGENCY: office, organisation, propaganda, inspection,
+                                 internal-affairs) (Services/feedback/README.md)
       app meetings [YYYY-MM] | checkin MEETING_ID [MEMBER_ID] | polls MEETING_ID |
           vote POLL_ID OPTION [MEMBER_ID] | minutes MEETING_ID [record TEXT CONCLUSIONS [REASON] |
           approve REVISION] | schedule CELL_ID YYYY-MM-DD HH:MM TITLE PLACE |

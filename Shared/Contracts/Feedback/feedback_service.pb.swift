@@ -4,9 +4,10 @@
 // The feedback service (port 7106). Every call needs an access token. Members submit,
 // follow, close and reopen their own items, search the public Q&A and answer surveys;
 // a cell secretary acting for a member (a proxy token) submits and responds marked as
-// proxy. Committee staff (ROLE_COMMITTEE_STAFF, or ROLE_ADMINISTRATOR) of a unit
-// handle the items routed to agencies of committees in its subtree, keep templates
-// and run surveys; administrators edit routing rules for their subtree.
+// proxy. The staff of an agency (staff.proto) handle the items routed or escalated to
+// it, or to the same kind of agency of a committee below, and keep its templates;
+// committee staff (ROLE_COMMITTEE_STAFF, or ROLE_ADMINISTRATOR) of a unit run surveys;
+// administrators edit routing rules and appoint agency staff for their subtree.
 
 import Wire
 import RPC
@@ -102,7 +103,8 @@ extension AgencyStatistics {
     }
 }
 
-/// One row per agency of the subtree with items, and the subtree's total.
+/// One row per agency of the subtree with items that the caller staffs (all of them for
+/// an administrator of the subtree), and the total of those rows.
 public struct Statistics: WireMessage {
     public var unitID: String = ""
     public var month: String = ""
@@ -221,11 +223,20 @@ public enum FeedbackServiceMethod {
     /// `/sotay.feedback.v1.FeedbackService/GetSurveyResults`
     public static let getSurveyResults = "/sotay.feedback.v1.FeedbackService/GetSurveyResults"
 
+    /// `/sotay.feedback.v1.FeedbackService/AppointAgencyStaff`
+    public static let appointAgencyStaff = "/sotay.feedback.v1.FeedbackService/AppointAgencyStaff"
+
+    /// `/sotay.feedback.v1.FeedbackService/RemoveAgencyStaff`
+    public static let removeAgencyStaff = "/sotay.feedback.v1.FeedbackService/RemoveAgencyStaff"
+
+    /// `/sotay.feedback.v1.FeedbackService/ListAgencyStaff`
+    public static let listAgencyStaff = "/sotay.feedback.v1.FeedbackService/ListAgencyStaff"
+
     /// `/sotay.feedback.v1.FeedbackService/GetStatistics`
     public static let getStatistics = "/sotay.feedback.v1.FeedbackService/GetStatistics"
 
     /// Every method's path, in the order of the .proto.
-    public static let allPaths: [String] = [submitItem, getItem, batchGetItems, listMyItems, closeItem, reopenItem, listInbox, startItem, answerItem, referItem, reassignItem, markDuplicate, sweepOverdue, searchQA, createTemplate, listTemplates, putRoutingRule, deleteRoutingRule, listRoutingRules, previewRoute, createSurvey, listOpenSurveys, respondSurvey, getSurveyResults, getStatistics]
+    public static let allPaths: [String] = [submitItem, getItem, batchGetItems, listMyItems, closeItem, reopenItem, listInbox, startItem, answerItem, referItem, reassignItem, markDuplicate, sweepOverdue, searchQA, createTemplate, listTemplates, putRoutingRule, deleteRoutingRule, listRoutingRules, previewRoute, createSurvey, listOpenSurveys, respondSurvey, getSurveyResults, appointAgencyStaff, removeAgencyStaff, listAgencyStaff, getStatistics]
 }
 
 public protocol FeedbackServiceHandler: RPCService {
@@ -277,6 +288,12 @@ public protocol FeedbackServiceHandler: RPCService {
     func respondSurvey(_ request: RespondSurveyRequest, context: CallContext) async throws -> RespondSurveyResponse
 
     func getSurveyResults(_ request: GetSurveyResultsRequest, context: CallContext) async throws -> SurveyResults
+
+    func appointAgencyStaff(_ request: AppointAgencyStaffRequest, context: CallContext) async throws -> AgencyStaffMember
+
+    func removeAgencyStaff(_ request: RemoveAgencyStaffRequest, context: CallContext) async throws -> RemoveAgencyStaffResponse
+
+    func listAgencyStaff(_ request: ListAgencyStaffRequest, context: CallContext) async throws -> AgencyStaffList
 
     func getStatistics(_ request: GetStatisticsRequest, context: CallContext) async throws -> Statistics
 }
@@ -357,6 +374,15 @@ extension FeedbackServiceHandler {
             },
             RPCMethod.unary(path: FeedbackServiceMethod.getSurveyResults) { (request: GetSurveyResultsRequest, context) in
                 try await self.getSurveyResults(request, context: context)
+            },
+            RPCMethod.unary(path: FeedbackServiceMethod.appointAgencyStaff) { (request: AppointAgencyStaffRequest, context) in
+                try await self.appointAgencyStaff(request, context: context)
+            },
+            RPCMethod.unary(path: FeedbackServiceMethod.removeAgencyStaff) { (request: RemoveAgencyStaffRequest, context) in
+                try await self.removeAgencyStaff(request, context: context)
+            },
+            RPCMethod.unary(path: FeedbackServiceMethod.listAgencyStaff) { (request: ListAgencyStaffRequest, context) in
+                try await self.listAgencyStaff(request, context: context)
             },
             RPCMethod.unary(path: FeedbackServiceMethod.getStatistics) { (request: GetStatisticsRequest, context) in
                 try await self.getStatistics(request, context: context)
@@ -489,6 +515,21 @@ public struct FeedbackServiceClient: Sendable {
     public func getSurveyResults(_ request: GetSurveyResultsRequest, options: CallOptions = CallOptions()) async throws -> SurveyResults {
         try await channel.unary(path: FeedbackServiceMethod.getSurveyResults, request: request,
                                 response: SurveyResults.self, idempotent: true, options: options)
+    }
+
+    public func appointAgencyStaff(_ request: AppointAgencyStaffRequest, options: CallOptions = CallOptions()) async throws -> AgencyStaffMember {
+        try await channel.unary(path: FeedbackServiceMethod.appointAgencyStaff, request: request,
+                                response: AgencyStaffMember.self, idempotent: true, options: options)
+    }
+
+    public func removeAgencyStaff(_ request: RemoveAgencyStaffRequest, options: CallOptions = CallOptions()) async throws -> RemoveAgencyStaffResponse {
+        try await channel.unary(path: FeedbackServiceMethod.removeAgencyStaff, request: request,
+                                response: RemoveAgencyStaffResponse.self, idempotent: true, options: options)
+    }
+
+    public func listAgencyStaff(_ request: ListAgencyStaffRequest, options: CallOptions = CallOptions()) async throws -> AgencyStaffList {
+        try await channel.unary(path: FeedbackServiceMethod.listAgencyStaff, request: request,
+                                response: AgencyStaffList.self, idempotent: true, options: options)
     }
 
     public func getStatistics(_ request: GetStatisticsRequest, options: CallOptions = CallOptions()) async throws -> Statistics {

@@ -87,7 +87,7 @@ extension FeedbackHandlers {
         return try await changeItem(request.itemID, by: .handler, context: context) { item, now, connection in
             guard item.status.isOpen else { throw Self.wrongStatus(item, "marked a duplicate") }
             guard original != item.id, let first = try ItemStore(connection: connection).find(original),
-                  Self.mayHandle(first, access: access, tree: tree) else {
+                  try Self.staffed(access, in: connection).handles(first, in: tree) else {
                 throw RPCError.invalidArgument(field: "duplicate_of_id", "is not another item your agency handles")
             }
             item.duplicateOfID = original

@@ -6,7 +6,8 @@ import Store
 
 extension FeedbackHandlers {
     /// An agency's inbox by due date, oldest first; or, with `escalated`, the items
-    /// raised to the agency's committee. Items shown to the owning agency for the
+    /// raised to the agency's committee. Its staff read it, and the staff of the same
+    /// kind of agency above. Items shown to the owning agency for the
     /// first time become DELIVERED: only now is that true.
     func listInbox(_ request: ListInboxRequest, context: CallContext) async throws -> ItemList {
         let agency = try Self.checkedAgency(request.agency, field: "agency")
@@ -14,7 +15,7 @@ extension FeedbackHandlers {
             throw RPCError.invalidArgument(field: "statuses", "holds a value that is not a status")
         }
         let access = try CallerAccess(context)
-        try requireStaff(access, of: agency.unitID, in: replica.tree, to: "read this agency's inbox")
+        let tree = replica.tree
         let statuses = Set(request.statuses)
         let paging = try Paging(
             pageSize: request.pageSize, pageToken: request.pageToken, list: "inbox",
@@ -25,7 +26,8 @@ extension FeedbackHandlers {
         let unitColumn = request.escalated ? "escalated_to_unit_id" : "agency_unit_id"
         let after = paging.after
         let rows = try await read { connection in
-            try connection.query(
+            try Self.requireAgencyStaff(access, of: agency, in: tree, connection: connection, to: "read this agency's inbox")
+            return try connection.query(
                 """
                 SELECT record, due_at_ms, id FROM items
                 WHERE \(unitColumn) = ? AND agency_kind = ? AND \(statusFilter) AND (due_at_ms, id) > (?, ?)

@@ -9,7 +9,8 @@ import Store
 enum ItemActor: Sendable {
     /// The member who wrote it (or a secretary acting for them).
     case author
-    /// Staff of the agency it is routed to, or of the committee it was escalated to.
+    /// Staff of the agency it is routed to or escalated to, or of the same kind of
+    /// agency above it.
     case handler
 }
 
@@ -17,15 +18,17 @@ extension FeedbackHandlers {
     /// The same answer whether the item does not exist or the caller may not see it.
     static let notFound = RPCError(.notFound, "item_id: no item you may see")
 
-    static func mayHandle(_ item: Item, access: CallerAccess, tree: OrgTree) -> Bool {
-        func staff(_ unitID: String) -> Bool {
-            access.holds(staffRoles, on: PlacedUnit(id: unitID, ancestorIDs: tree.ancestors(of: unitID) ?? []))
-        }
-        return staff(item.owner.unitID) || (!item.escalatedToUnitID.isEmpty && staff(item.escalatedToUnitID))
+    /// The member who wrote it and the staff who handle it see an item.
+    static func maySee(_ item: Item, access: CallerAccess, staffed: StaffedAgencies, tree: OrgTree) -> Bool {
+        item.memberID == access.caller.memberID || staffed.handles(item, in: tree)
     }
 
-    static func maySee(_ item: Item, access: CallerAccess, tree: OrgTree) -> Bool {
-        item.memberID == access.caller.memberID || mayHandle(item, access: access, tree: tree)
+    /// The agencies the caller staffs, read in the call's own transaction, so that an
+    /// appointment or a removal counts from the next call on. A secretary acting for a
+    /// member (a proxy token) acts as a member, never as that member's agency.
+    static func staffed(_ access: CallerAccess, in connection: Connection) throws -> StaffedAgencies {
+        guard access.caller.proxyMemberID == nil else { return StaffedAgencies([]) }
+        return try AgencyStaffStore(connection: connection).agencies(of: access.caller.memberID)
     }
 
     /// Loads, checks, changes and saves one item in one write. `change` mutates the
@@ -40,11 +43,14 @@ extension FeedbackHandlers {
         let (tree, outbox) = (replica.tree, self.outbox)
         return try await writeAndNotify { connection, now in
             let store = ItemStore(connection: connection)
-            guard var item = try store.find(itemID), Self.maySee(item, access: access, tree: tree) else { throw Self.notFound }
+            let staffed = try Self.staffed(access, in: connection)
+            guard var item = try store.find(itemID), Self.maySee(item, access: access, staffed: staffed, tree: tree) else {
+                throw Self.notFound
+            }
             switch actor {
             case .author where item.memberID != access.caller.memberID:
                 throw RPCError(.permissionDenied, "only the member who wrote it may do this")
-            case .handler where !Self.mayHandle(item, access: access, tree: tree):
+            case .handler where !staffed.handles(item, in: tree):
                 throw RPCError(.permissionDenied, "only the agency handling it may do this")
             default: break
             }

@@ -9,9 +9,12 @@ extension FeedbackHandlers {
         let itemID = try RecordID.checked(request.itemID, prefix: "fb", field: "item_id")
         let access = try CallerAccess(context)
         let tree = replica.tree
-        guard let item = try await read({ connection in try ItemStore(connection: connection).find(itemID) }),
-              Self.maySee(item, access: access, tree: tree) else { throw Self.notFound }
-        return item
+        return try await read { connection in
+            guard let item = try ItemStore(connection: connection).find(itemID),
+                  Self.maySee(item, access: access, staffed: try Self.staffed(access, in: connection), tree: tree)
+            else { throw Self.notFound }
+            return item
+        }
     }
 
     /// The items the caller may see among `item_ids`, in the order asked; the others
@@ -26,7 +29,9 @@ extension FeedbackHandlers {
         var list = ItemList()
         list.items = try await read { connection in
             let store = ItemStore(connection: connection)
-            return try ids.compactMap { id in try store.find(id) }.filter { Self.maySee($0, access: access, tree: tree) }
+            let staffed = try Self.staffed(access, in: connection)
+            return try ids.compactMap { id in try store.find(id) }
+                .filter { Self.maySee($0, access: access, staffed: staffed, tree: tree) }
         }
         return list
     }

@@ -36,8 +36,9 @@ extension FeedbackHandlers {
         let title = try TextInput.name(request.title, field: "title")
         let body = try TextInput.checked(request.body, field: "body", limit: FeedbackInputLimits.body)
         let access = try CallerAccess(context)
-        try requireStaff(access, of: agency.unitID, in: replica.tree, to: "keep this agency's templates")
+        let tree = replica.tree
         return try await write { connection, now in
+            try Self.requireAgencyStaff(access, of: agency, in: tree, connection: connection, to: "keep this agency's templates")
             let call = try IdempotentCall.keyed(scope: access.idempotencyScope, key: request.idempotencyKey,
                                                 method: "CreateTemplate", request: request, nowMs: now)
             if let first = try call?.recorded(ResponseTemplate.self, in: connection) { return first }
@@ -54,9 +55,13 @@ extension FeedbackHandlers {
 
     func listTemplates(_ request: ListTemplatesRequest, context: CallContext) async throws -> TemplateList {
         let agency = try Self.checkedAgency(request.agency, field: "agency")
-        try requireStaff(try CallerAccess(context), of: agency.unitID, in: replica.tree, to: "read this agency's templates")
+        let access = try CallerAccess(context)
+        let tree = replica.tree
         var list = TemplateList()
-        list.templates = try await read { connection in try TemplateStore(connection: connection).list(of: agency) }
+        list.templates = try await read { connection in
+            try Self.requireAgencyStaff(access, of: agency, in: tree, connection: connection, to: "read this agency's templates")
+            return try TemplateStore(connection: connection).list(of: agency)
+        }
         return list
     }
 }

@@ -16,9 +16,10 @@ struct FeedbackHandlers: FeedbackServiceHandler, ClockedStorage {
     let outbox: Outbox
     let deliverer: OutboxDeliverer
 
-    /// Who handles items and runs surveys for a subtree.
+    /// Who reads routing rules and runs surveys for a subtree (items are handled by
+    /// agency staff: `StaffedAgencies`).
     static let staffRoles: Set<Role> = [.committeeStaff, .administrator]
-    /// Who edits routing rules for a subtree.
+    /// Who edits routing rules and appoints agency staff for a subtree.
     static let ruleEditors: Set<Role> = [.administrator]
 
     /// A write whose effects may have enqueued notices; the deliverer is woken after
@@ -37,6 +38,15 @@ struct FeedbackHandlers: FeedbackServiceHandler, ClockedStorage {
     /// PERMISSION_DENIED unless the caller is staff of `unitID`'s subtree.
     func requireStaff(_ access: CallerAccess, of unitID: String, in tree: OrgTree, to action: String) throws(RPCError) {
         try access.require(Self.staffRoles, on: placed(unitID, in: tree), to: action)
+    }
+
+    /// PERMISSION_DENIED unless the caller staffs `agency` or the same kind of agency
+    /// above it; read on `connection`, the call's own transaction.
+    static func requireAgencyStaff(_ access: CallerAccess, of agency: Agency, in tree: OrgTree, connection: Connection,
+                                   to action: String) throws {
+        guard try staffed(access, in: connection).handles(agency, in: tree) else {
+            throw RPCError(.permissionDenied, "you staff neither this agency nor one of its kind above it; you may not \(action)")
+        }
     }
 
     /// An agency named in a request: a unit id of the right shape and a kind.

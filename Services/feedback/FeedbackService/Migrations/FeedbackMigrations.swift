@@ -9,7 +9,38 @@ enum FeedbackMigrations {
         Migration(1, "items, events, routing rules, templates, public Q&A, surveys", sql: schema),
         IdempotentCall.migration(2),
         Outbox.migration(3),
+        Migration(4, "agency staff and the log of their appointments", sql: agencyStaff),
+        Migration(5, "open items by agency for inbox pages", sql: openItemsByAgency),
     ]
+
+    /// Who staffs which agency; each handler call reads the caller's rows by member.
+    /// Every appointment and removal is kept in `agency_staff_log`.
+    static let agencyStaff = """
+        CREATE TABLE agency_staff (
+            agency_unit_id TEXT NOT NULL,
+            agency_kind INTEGER NOT NULL,
+            member_id TEXT NOT NULL,
+            record BLOB NOT NULL,
+            PRIMARY KEY (agency_unit_id, agency_kind, member_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX agency_staff_by_member ON agency_staff(member_id);
+
+        CREATE TABLE agency_staff_log (
+            at_ms INTEGER NOT NULL,
+            by_member_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            agency_unit_id TEXT NOT NULL,
+            agency_kind INTEGER NOT NULL,
+            member_id TEXT NOT NULL
+        );
+        CREATE INDEX agency_staff_log_by_agency ON agency_staff_log(agency_unit_id, agency_kind, at_ms);
+        """
+
+    /// An inbox page (open items of one agency by due date) as one index range: the
+    /// partial index holds only open items, so no closed row is read and skipped.
+    static let openItemsByAgency = """
+        CREATE INDEX items_open_by_agency ON items(agency_unit_id, agency_kind, due_at_ms, id) WHERE is_open = 1;
+        """
 
     static let schema = """
         CREATE TABLE items (
