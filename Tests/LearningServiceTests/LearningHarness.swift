@@ -2,9 +2,29 @@ import Foundation
 import LearningContracts
 import LearningService
 import OrgService
+import PostgresTestSupport
 import RPC
 import ServiceKit
 import ServiceTestSupport
+import Testing
+
+/// The engines every rule of the service is tested on: its own SQLite file (the
+/// default) and a PostgreSQL database, a new one per test on a shared throwaway server.
+enum LearningEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    /// The variables that put the service on this engine.
+    func environment(_ testName: String) throws -> [String: String] {
+        switch self {
+        case .sqlite: [:]
+        case .postgres: ["SOTAY_LEARNING_DATABASE": try SharedPostgres.freshDatabase(testName),
+                         "SOTAY_LEARNING_DATABASE_CONNECTIONS": "2"]
+        }
+    }
+}
 
 /// The learning service started in-process against a real org holding the small
 /// tree, with the test clock; and the steps most tests share (a bank, a quiz).
@@ -14,11 +34,14 @@ struct LearningHarness {
     let tree: OrgFixture.SmallTree
     let service: ServiceUnderTest
 
-    static func run<T>(_ name: String, _ body: (LearningHarness) async throws -> T) async throws -> T {
+    static func run<T>(_ name: String, on engine: LearningEngine, _ body: (LearningHarness) async throws -> T)
+        async throws -> T
+    {
         let (template, tree) = try await OrgFixture.smallTree()
+        let storage = try engine.environment(name)
         return try await withTestEnvironment(name, copying: template) { environment in
             let org = try await environment.start(OrgServiceDefinition.definition)
-            let service = try await environment.start(LearningServiceDefinition.definition, peers: [org])
+            let service = try await environment.start(LearningServiceDefinition.definition, peers: [org], extra: storage)
             let harness = LearningHarness(environment: environment, learning: LearningServiceClient(channel: service.channel),
                                           tree: tree, service: service)
             return try await body(harness)

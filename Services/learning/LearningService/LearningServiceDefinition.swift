@@ -7,14 +7,16 @@ import ServiceToolkit
 
 /// The learning service as `ServiceMain` runs it: port 7105, following org's unit
 /// tree (rights on subtrees, drill-down of statistics) and asking org for the member
-/// counts the statistics are measured against.
+/// counts the statistics are measured against. Its data lives where
+/// `SOTAY_LEARNING_DATABASE` says (`LearningStorage`).
 public enum LearningServiceDefinition {
     public static let definition = ServiceDefinition(
-        name: .learning, calls: [.org], migrations: LearningMigrations.all
+        name: .learning, calls: [.org], migrations: LearningMigrations.sqlite
     ) { kit in
         let org = OrgServiceClient(channel: kit.channel(to: .org))
+        let storage = try await LearningStorage.engine(for: kit)
         let replica = try await kit.followOrgTree()
-        return [LearningHandlers(database: kit.database, clock: kit.clock, tree: replica,
+        return [LearningHandlers(storage: storage, clock: kit.clock, tree: replica,
                                  memberCounts: OrgMemberCounts(org: org, credentials: kit.serviceCredentials))]
     }
 }
