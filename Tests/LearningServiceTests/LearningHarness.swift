@@ -43,9 +43,19 @@ struct LearningHarness {
             let org = try await environment.start(OrgServiceDefinition.definition)
             let service = try await environment.start(LearningServiceDefinition.definition, peers: [org], extra: storage)
             let harness = LearningHarness(environment: environment, learning: LearningServiceClient(channel: service.channel),
-                                          tree: tree, service: service)
+                                          tree: tree, service: service, storage: storage, org: org)
             return try await body(harness)
         }
+    }
+
+    let storage: [String: String]
+    let org: ServiceUnderTest
+
+    /// Another replica of the service on the same storage (on PostgreSQL, the same
+    /// database), with a client of its own.
+    func replica() async throws -> LearningServiceClient {
+        let service = try await environment.start(LearningServiceDefinition.definition, peers: [org], extra: storage)
+        return LearningServiceClient(channel: service.channel)
     }
 
     var clock: TestClock { environment.clock }
@@ -121,17 +131,20 @@ struct LearningHarness {
         return try await submit(attempt.id, as: options)
     }
 
-    func save(_ attempt: Attempt, _ question: AttemptQuestion, choices: [Int32], as options: CallOptions) async throws {
+    func save(_ attempt: Attempt, _ question: AttemptQuestion, choices: [Int32], as options: CallOptions,
+              on replica: LearningServiceClient? = nil) async throws {
         var request = SaveAnswerRequest()
         request.attemptID = attempt.id
         request.questionID = question.questionID
         request.choiceIDs = choices
-        _ = try await learning.saveAnswer(request, options: options)
+        _ = try await (replica ?? learning).saveAnswer(request, options: options)
     }
 
-    func submit(_ attemptID: String, as options: CallOptions) async throws -> AttemptResult {
+    func submit(_ attemptID: String, as options: CallOptions, on replica: LearningServiceClient? = nil) async throws
+        -> AttemptResult
+    {
         var request = SubmitAttemptRequest()
         request.attemptID = attemptID
-        return try await learning.submitAttempt(request, options: options)
+        return try await (replica ?? learning).submitAttempt(request, options: options)
     }
 }
