@@ -285,8 +285,8 @@ let learningTargets: [Target] = [
     // The campaign load test against the real sotay-org and sotay-learning processes.
     .executableTarget(
         name: "bench-learning",
-        dependencies: ["LearningContracts", "LearningService", "OrgContracts", "ServiceKit", "Store", "RPC",
-                       "RPCContracts", "sotay-learning", "sotay-org"],
+        dependencies: ["LearningContracts", "LearningService", "OrgContracts", "ServiceBench", "ServiceKit", "Store",
+                       "StorePostgres", "PostgresTestSupport", "RPC", "RPCContracts", "sotay-learning", "sotay-org", "sotay"],
         path: "Tools/bench-learning"
     ),
 ]

@@ -4,12 +4,17 @@ import OrgTreeReplica
 import RPC
 import ServiceKit
 import ServiceToolkit
+import StorePostgres
 
 /// The learning service as `ServiceMain` runs it: port 7105, following org's unit
 /// tree (rights on subtrees, drill-down of statistics) and asking org for the member
 /// counts the statistics are measured against. Its data lives where
 /// `SOTAY_LEARNING_DATABASE` says (`LearningStorage`).
 public enum LearningServiceDefinition {
+    /// The schema as it is created in a PostgreSQL database (for tools that count in it).
+    public static let postgresMigrations = LearningMigrations.postgres
+    public static let migrationLockKey = LearningStorage.migrationLockKey
+
     public static let definition = ServiceDefinition(
         name: .learning, calls: [.org], migrations: LearningMigrations.sqlite
     ) { kit in
