@@ -59,8 +59,11 @@ let storeTargets: [Target] = [
     .executableTarget(name: "bench-store", dependencies: ["Store"], path: "Tools/bench-store"),
     // PostgreSQL through libpq, for the learning service's replicas (DESIGN.md §7);
     // its tests start a throwaway server (Tools/lib/throwaway-postgres.sh).
-    .target(name: "StorePostgres", dependencies: ["CLibPQ"], path: "Shared/StorePostgres"),
-    .testTarget(name: "StorePostgresTests", dependencies: ["StorePostgres"], path: "Tests/StorePostgresTests"),
+    .target(name: "StorePostgres", dependencies: ["CLibPQ", "Store"], path: "Shared/StorePostgres"),
+    // A throwaway server for the tests that run on PostgreSQL (Tools/lib/throwaway-postgres.sh).
+    .target(name: "PostgresTestSupport", dependencies: ["StorePostgres"], path: "Tests/PostgresTestSupport"),
+    .testTarget(name: "StorePostgresTests", dependencies: ["StorePostgres", "PostgresTestSupport", "Store"],
+                path: "Tests/StorePostgresTests"),
 ]
 
 let serviceKitTargets: [Target] = [
@@ -284,22 +287,23 @@ let learningTargets: [Target] = [
     .target(name: "LearningContracts", dependencies: ["Wire", "RPC"], path: "Shared/Contracts/Learning"),
     .target(
         name: "LearningService",
-        dependencies: ["LearningContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store", "RPC",
-                       "RPCContracts", "Wire"],
+        dependencies: ["LearningContracts", "OrgContracts", "OrgTreeReplica", "ServiceKit", "ServiceToolkit", "Store",
+                       "StorePostgres", "RPC", "RPCContracts", "Wire"],
         path: "Services/learning/LearningService"
     ),
     .executableTarget(name: "sotay-learning", dependencies: ["LearningService", "ServiceKit"], path: "Services/learning/main"),
     .testTarget(
         name: "LearningServiceTests",
-        dependencies: ["TestSupport", "ServiceTestSupport", "LearningService", "LearningContracts", "OrgService", "OrgContracts",
-                       "ServiceKit", "ServiceToolkit", "Store", "RPC", "RPCContracts", "Wire"],
+        dependencies: ["TestSupport", "ServiceTestSupport", "PostgresTestSupport", "LearningService", "LearningContracts",
+                       "OrgService", "OrgContracts", "ServiceKit", "ServiceToolkit", "Store", "StorePostgres", "RPC",
+                       "RPCContracts", "Wire"],
         path: "Tests/LearningServiceTests"
     ),
     // The campaign load test against the real sotay-org and sotay-learning processes.
     .executableTarget(
         name: "bench-learning",
-        dependencies: ["LearningContracts", "LearningService", "OrgContracts", "ServiceKit", "Store", "RPC",
-                       "RPCContracts", "sotay-learning", "sotay-org"],
+        dependencies: ["LearningContracts", "LearningService", "OrgContracts", "ServiceBench", "ServiceKit", "Store",
+                       "StorePostgres", "PostgresTestSupport", "RPC", "RPCContracts", "sotay-learning", "sotay-org", "sotay"],
         path: "Tools/bench-learning"
     ),
 ]

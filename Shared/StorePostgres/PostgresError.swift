@@ -1,3 +1,5 @@
+import Store
+
 /// What went wrong talking to PostgreSQL, classified the way Store classifies
 /// SQLite's result codes, so a service maps either engine's failure to the same
 /// status (a unique violation is ALREADY_EXISTS, a serialization failure is retried).
@@ -52,5 +54,21 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         "PostgreSQL \(sqlState.isEmpty ? "" : sqlState + " ")\(message)" + (sql.map { " in: \($0)" } ?? "")
+    }
+}
+
+extension PostgresError {
+    /// The error as Store reports SQLite's (see `StoreError.OtherEngineFailure`).
+    public var storeError: StoreError {
+        let failure: StoreError.OtherEngineFailure = switch kind {
+        case .uniqueViolation: .uniqueViolation
+        case .foreignKeyViolation: .foreignKeyViolation
+        case .constraintViolation where sqlState == "23502": .notNullViolation
+        case .constraintViolation where sqlState == "23514": .checkViolation
+        case .constraintViolation: .otherConstraintViolation
+        case .retryable, .connection: .busy
+        case .schemaNewerThanCode, .invalidMigrations, .other: .other
+        }
+        return StoreError(otherEngine: failure, message: "PostgreSQL \(sqlState) \(message)", sql: sql)
     }
 }

@@ -23,6 +23,8 @@ public enum PostgresMigrator {
         }
         let newest = migrations.last?.version ?? 0
         try connection.inTransaction {
+            // "relation already exists, skipping" is expected from every replica but the first.
+            try connection.execute("SET LOCAL client_min_messages = warning")
             try connection.execute("SELECT pg_advisory_xact_lock($1)", [String(lockKey)])
             try connection.execute("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -17,7 +17,7 @@ import Testing
             answer.itemID = answered.id
             answer.text = "Đã sửa ngày vào đảng trong hồ sơ."
             answer.visibility = .private
-            _ = try await harness.feedback.answerItem(answer, options: try harness.staff(of: tree.commune))
+            _ = try await harness.feedback.answerItem(answer, options: try await harness.agencyStaff(of: tree.commune))
 
             var survey = CreateSurveyRequest()
             survey.unitID = tree.commune

@@ -8,8 +8,9 @@ import TestSupport
 /// Learning's part of the home screen (the quizzes open for the member, until passed)
 /// and its column of the monthly report (every quiz open in the month, summed).
 @Suite struct HomeAndMonthTests {
-    @Test func aQuizStaysOnTheHomeScreenUntilPassedWithTheAttemptsLeft() async throws {
-        try await LearningHarness.run("home") { harness in
+    @Test(arguments: LearningEngine.allCases)
+    func aQuizStaysOnTheHomeScreenUntilPassedWithTheAttemptsLeft(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("home", on: engine) { harness in
             let a = try await harness.category("A", questions: 2)
             let province = try await harness.quiz([(a.id, 2)]) { $0.maxAttempts = 3 }
             // Cell C's own quiz is not Lan's.
@@ -31,8 +32,9 @@ import TestSupport
         }
     }
 
-    @Test func theMonthSumsEveryQuizOpenInItForTheSubtree() async throws {
-        try await LearningHarness.run("month") { harness in
+    @Test(arguments: LearningEngine.allCases)
+    func theMonthSumsEveryQuizOpenInItForTheSubtree(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("month", on: engine) { harness in
             let a = try await harness.category("A", questions: 2)
             let first = try await harness.quiz([(a.id, 2)])
             let second = try await harness.quiz([(a.id, 2)]) { $0.targetUnitID = harness.tree.commune }

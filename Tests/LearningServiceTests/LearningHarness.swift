@@ -2,9 +2,29 @@ import Foundation
 import LearningContracts
 import LearningService
 import OrgService
+import PostgresTestSupport
 import RPC
 import ServiceKit
 import ServiceTestSupport
+import Testing
+
+/// The engines every rule of the service is tested on: its own SQLite file (the
+/// default) and a PostgreSQL database, a new one per test on a shared throwaway server.
+enum LearningEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    /// The variables that put the service on this engine.
+    func environment(_ testName: String) throws -> [String: String] {
+        switch self {
+        case .sqlite: [:]
+        case .postgres: ["SOTAY_LEARNING_DATABASE": try SharedPostgres.freshDatabase(testName),
+                         "SOTAY_LEARNING_DATABASE_CONNECTIONS": "2"]
+        }
+    }
+}
 
 /// The learning service started in-process against a real org holding the small
 /// tree, with the test clock; and the steps most tests share (a bank, a quiz).
@@ -14,15 +34,28 @@ struct LearningHarness {
     let tree: OrgFixture.SmallTree
     let service: ServiceUnderTest
 
-    static func run<T>(_ name: String, _ body: (LearningHarness) async throws -> T) async throws -> T {
+    static func run<T>(_ name: String, on engine: LearningEngine, _ body: (LearningHarness) async throws -> T)
+        async throws -> T
+    {
         let (template, tree) = try await OrgFixture.smallTree()
+        let storage = try engine.environment(name)
         return try await withTestEnvironment(name, copying: template) { environment in
             let org = try await environment.start(OrgServiceDefinition.definition)
-            let service = try await environment.start(LearningServiceDefinition.definition, peers: [org])
+            let service = try await environment.start(LearningServiceDefinition.definition, peers: [org], extra: storage)
             let harness = LearningHarness(environment: environment, learning: LearningServiceClient(channel: service.channel),
-                                          tree: tree, service: service)
+                                          tree: tree, service: service, storage: storage, org: org)
             return try await body(harness)
         }
+    }
+
+    let storage: [String: String]
+    let org: ServiceUnderTest
+
+    /// Another replica of the service on the same storage (on PostgreSQL, the same
+    /// database), with a client of its own.
+    func replica() async throws -> LearningServiceClient {
+        let service = try await environment.start(LearningServiceDefinition.definition, peers: [org], extra: storage)
+        return LearningServiceClient(channel: service.channel)
     }
 
     var clock: TestClock { environment.clock }
@@ -98,17 +131,20 @@ struct LearningHarness {
         return try await submit(attempt.id, as: options)
     }
 
-    func save(_ attempt: Attempt, _ question: AttemptQuestion, choices: [Int32], as options: CallOptions) async throws {
+    func save(_ attempt: Attempt, _ question: AttemptQuestion, choices: [Int32], as options: CallOptions,
+              on replica: LearningServiceClient? = nil) async throws {
         var request = SaveAnswerRequest()
         request.attemptID = attempt.id
         request.questionID = question.questionID
         request.choiceIDs = choices
-        _ = try await learning.saveAnswer(request, options: options)
+        _ = try await (replica ?? learning).saveAnswer(request, options: options)
     }
 
-    func submit(_ attemptID: String, as options: CallOptions) async throws -> AttemptResult {
+    func submit(_ attemptID: String, as options: CallOptions, on replica: LearningServiceClient? = nil) async throws
+        -> AttemptResult
+    {
         var request = SubmitAttemptRequest()
         request.attemptID = attemptID
-        return try await learning.submitAttempt(request, options: options)
+        return try await (replica ?? learning).submitAttempt(request, options: options)
     }
 }

@@ -6,8 +6,8 @@ import Testing
 import TestSupport
 
 @Suite struct QuestionBankTests {
-    @Test func aCleanFileImportsEveryKindOfQuestion() async throws {
-        try await LearningHarness.run("bank-clean") { harness in
+    @Test(arguments: LearningEngine.allCases) func aCleanFileImportsEveryKindOfQuestion(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("bank-clean", on: engine) { harness in
             var create = CreateCategoryRequest()
             create.unitID = harness.tree.province
             create.name = "Nghị quyết 01"
@@ -26,8 +26,8 @@ import TestSupport
         }
     }
 
-    @Test func aFileWithBadLinesNamesEachLineAndImportsNothing() async throws {
-        try await LearningHarness.run("bank-bad") { harness in
+    @Test(arguments: LearningEngine.allCases) func aFileWithBadLinesNamesEachLineAndImportsNothing(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("bank-bad", on: engine) { harness in
             let (categoryID, _) = try await harness.category("A", questions: 1)
             var request = ImportQuestionsRequest()
             request.categoryID = categoryID
@@ -54,8 +54,8 @@ import TestSupport
         }
     }
 
-    @Test func anAttemptKeepsTheVersionItWasGiven() async throws {
-        try await LearningHarness.run("bank-version") { harness in
+    @Test(arguments: LearningEngine.allCases) func anAttemptKeepsTheVersionItWasGiven(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("bank-version", on: engine) { harness in
             let (categoryID, questionIDs) = try await harness.category("A", questions: 1)
             let quiz = try await harness.quiz([(categoryID, 1)])
             let attempt = try await harness.start(quiz.id, as: try harness.member("Lan"))
@@ -77,8 +77,8 @@ import TestSupport
         }
     }
 
-    @Test func aRetiredQuestionIsDrawnNoMore() async throws {
-        try await LearningHarness.run("bank-retire") { harness in
+    @Test(arguments: LearningEngine.allCases) func aRetiredQuestionIsDrawnNoMore(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("bank-retire", on: engine) { harness in
             let (categoryID, questionIDs) = try await harness.category("A", questions: 3)
             let quiz = try await harness.quiz([(categoryID, 2)])
             var retire = RetireQuestionRequest()
@@ -91,8 +91,8 @@ import TestSupport
         }
     }
 
-    @Test func aMemberMayNotKeepAQuestionBank() async throws {
-        try await LearningHarness.run("bank-rights") { harness in
+    @Test(arguments: LearningEngine.allCases) func aMemberMayNotKeepAQuestionBank(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("bank-rights", on: engine) { harness in
             var create = CreateCategoryRequest()
             create.unitID = harness.tree.province
             create.name = "Không được"

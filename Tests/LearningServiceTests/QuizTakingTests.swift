@@ -5,8 +5,8 @@ import Testing
 import TestSupport
 
 @Suite struct QuizTakingTests {
-    @Test func questionsAreDrawnFromEachCategoryAndNeverCarryTheKey() async throws {
-        try await LearningHarness.run("quiz-draw") { harness in
+    @Test(arguments: LearningEngine.allCases) func questionsAreDrawnFromEachCategoryAndNeverCarryTheKey(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-draw", on: engine) { harness in
             let a = try await harness.category("A", questions: 6)
             let b = try await harness.category("B", questions: 4)
             let quiz = try await harness.quiz([(a.id, 3), (b.id, 2)])
@@ -25,8 +25,8 @@ import TestSupport
         }
     }
 
-    @Test func aMemberIsNotGivenAQuestionAgainWhileThePoolAllows() async throws {
-        try await LearningHarness.run("quiz-no-repeat") { harness in
+    @Test(arguments: LearningEngine.allCases) func aMemberIsNotGivenAQuestionAgainWhileThePoolAllows(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-no-repeat", on: engine) { harness in
             let a = try await harness.category("A", questions: 6)
             let quiz = try await harness.quiz([(a.id, 2)])
             let lan = try harness.member("Lan")
@@ -43,8 +43,8 @@ import TestSupport
         }
     }
 
-    @Test func choicesAreShuffledAcrossAttempts() async throws {
-        try await LearningHarness.run("quiz-shuffle") { harness in
+    @Test(arguments: LearningEngine.allCases) func choicesAreShuffledAcrossAttempts(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-shuffle", on: engine) { harness in
             let a = try await harness.category("A", questions: 40)
             let quiz = try await harness.quiz([(a.id, 40)]) { $0.maxAttempts = 0 }
             let attempt = try await harness.start(quiz.id, as: try harness.member("Lan"))
@@ -54,8 +54,8 @@ import TestSupport
         }
     }
 
-    @Test func aRetriedSubmitReturnsTheFirstResultAndGradesOnce() async throws {
-        try await LearningHarness.run("quiz-retry") { harness in
+    @Test(arguments: LearningEngine.allCases) func aRetriedSubmitReturnsTheFirstResultAndGradesOnce(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-retry", on: engine) { harness in
             let a = try await harness.category("A", questions: 4)
             let quiz = try await harness.quiz([(a.id, 4)])
             let lan = try harness.member("Lan")
@@ -77,8 +77,8 @@ import TestSupport
         }
     }
 
-    @Test func theKeyAndExplanationsComeOnlyAfterTheSubmit() async throws {
-        try await LearningHarness.run("quiz-key") { harness in
+    @Test(arguments: LearningEngine.allCases) func theKeyAndExplanationsComeOnlyAfterTheSubmit(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-key", on: engine) { harness in
             let a = try await harness.category("A", questions: 2)
             let quiz = try await harness.quiz([(a.id, 2)])
             let lan = try harness.member("Lan")
@@ -94,8 +94,8 @@ import TestSupport
         }
     }
 
-    @Test func answersAfterTheTimeLimitAndGraceAreRefusedAndTheSavedOnesGraded() async throws {
-        try await LearningHarness.run("quiz-late-saved") { harness in
+    @Test(arguments: LearningEngine.allCases) func answersAfterTheTimeLimitAndGraceAreRefusedAndTheSavedOnesGraded(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-late-saved", on: engine) { harness in
             let a = try await harness.category("A", questions: 2)
             let quiz = try await harness.quiz([(a.id, 2)]) { quiz in
                 quiz.timeLimitSeconds = 600
@@ -117,8 +117,8 @@ import TestSupport
         }
     }
 
-    @Test func aLateSubmitIsNotCountedWhenTheQuizSaysSo() async throws {
-        try await LearningHarness.run("quiz-late-void") { harness in
+    @Test(arguments: LearningEngine.allCases) func aLateSubmitIsNotCountedWhenTheQuizSaysSo(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-late-void", on: engine) { harness in
             let a = try await harness.category("A", questions: 2)
             let quiz = try await harness.quiz([(a.id, 2)]) { quiz in
                 quiz.timeLimitSeconds = 600
@@ -138,8 +138,8 @@ import TestSupport
         }
     }
 
-    @Test func anOverrideGivesExtraTimeAndAnExtraAttempt() async throws {
-        try await LearningHarness.run("quiz-override") { harness in
+    @Test(arguments: LearningEngine.allCases) func anOverrideGivesExtraTimeAndAnExtraAttempt(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-override", on: engine) { harness in
             let a = try await harness.category("A", questions: 4)
             let quiz = try await harness.quiz([(a.id, 1)]) { quiz in
                 quiz.timeLimitSeconds = 600
@@ -162,9 +162,9 @@ import TestSupport
         }
     }
 
-    @Test func theGradingMethodPicksTheGrade() async throws {
+    @Test(arguments: LearningEngine.allCases) func theGradingMethodPicksTheGrade(on engine: LearningEngine) async throws {
         for (method, expected) in [(GradingMethod.gradeHighest, 75.0), (.gradeLast, 25.0), (.gradeAverage, 50.0)] {
-            try await LearningHarness.run("quiz-grading") { harness in
+            try await LearningHarness.run("quiz-grading", on: engine) { harness in
                 let a = try await harness.category("A", questions: 8)
                 let quiz = try await harness.quiz([(a.id, 4)]) { $0.grading = method }
                 let lan = try harness.member("Lan")
@@ -175,8 +175,8 @@ import TestSupport
         }
     }
 
-    @Test func aQuizIsTakenOnlyInsideItsWindowAndItsSubtree() async throws {
-        try await LearningHarness.run("quiz-window") { harness in
+    @Test(arguments: LearningEngine.allCases) func aQuizIsTakenOnlyInsideItsWindowAndItsSubtree(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-window", on: engine) { harness in
             let a = try await harness.category("A", questions: 2)
             var request = CreateQuizRequest()
             let communeQuiz = try await harness.quiz([(a.id, 1)]) { $0.targetUnitID = harness.tree.commune }
@@ -195,8 +195,8 @@ import TestSupport
         }
     }
 
-    @Test func aSecretaryTakesAProxyAttemptMarkedAsSuch() async throws {
-        try await LearningHarness.run("quiz-proxy") { harness in
+    @Test(arguments: LearningEngine.allCases) func aSecretaryTakesAProxyAttemptMarkedAsSuch(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("quiz-proxy", on: engine) { harness in
             let a = try await harness.category("A", questions: 2)
             let quiz = try await harness.quiz([(a.id, 2)])
             let proxy = try harness.proxy(for: "Mai")

@@ -5,8 +5,8 @@ import Testing
 import TestSupport
 
 @Suite struct StatisticsTests {
-    @Test func figuresAreExactPerSubtreeWithDrillDownAndRankedUnits() async throws {
-        try await LearningHarness.run("stats-units") { harness in
+    @Test(arguments: LearningEngine.allCases) func figuresAreExactPerSubtreeWithDrillDownAndRankedUnits(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("stats-units", on: engine) { harness in
             let a = try await harness.category("A", questions: 4)
             let quiz = try await harness.quiz([(a.id, 4)]) { $0.maxAttempts = 0 }
             for (name, right) in [("Lan", 3), ("Hung", 1), ("Tuan", 4)] {
@@ -43,8 +43,8 @@ import TestSupport
         }
     }
 
-    @Test func onlySecretariesAndStaffOfTheSubtreeReadStatistics() async throws {
-        try await LearningHarness.run("stats-rights") { harness in
+    @Test(arguments: LearningEngine.allCases) func onlySecretariesAndStaffOfTheSubtreeReadStatistics(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("stats-rights", on: engine) { harness in
             let a = try await harness.category("A", questions: 1)
             let quiz = try await harness.quiz([(a.id, 1)])
             var request = GetQuizStatisticsRequest()
@@ -62,8 +62,8 @@ import TestSupport
         }
     }
 
-    @Test func itemStatisticsFlagQuestionsToReview() async throws {
-        try await LearningHarness.run("stats-items") { harness in
+    @Test(arguments: LearningEngine.allCases) func itemStatisticsFlagQuestionsToReview(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("stats-items", on: engine) { harness in
             // One question per category, each with its own behaviour.
             var ids: [String: String] = [:]
             var draws: [(String, Int)] = []

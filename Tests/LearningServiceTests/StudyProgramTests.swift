@@ -17,8 +17,8 @@ import TestSupport
         return try await harness.learning.createProgram(request, options: try harness.staff)
     }
 
-    @Test func aMembersProgressCountsMaterialsTimeAndCompletionOnce() async throws {
-        try await LearningHarness.run("program-progress") { harness in
+    @Test(arguments: LearningEngine.allCases) func aMembersProgressCountsMaterialsTimeAndCompletionOnce(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("program-progress", on: engine) { harness in
             let program = try await program(harness, unit: harness.tree.commune)
             #expect(try await self.program(harness, unit: harness.tree.commune).id == program.id)
             let lan = try harness.member("Lan")
@@ -42,8 +42,8 @@ import TestSupport
         }
     }
 
-    @Test func aProgramOutsideTheMembersSubtreeIsNotFound() async throws {
-        try await LearningHarness.run("program-rights") { harness in
+    @Test(arguments: LearningEngine.allCases) func aProgramOutsideTheMembersSubtreeIsNotFound(on engine: LearningEngine) async throws {
+        try await LearningHarness.run("program-rights", on: engine) { harness in
             let program = try await program(harness, unit: harness.tree.commune)
             var get = GetProgramRequest()
             get.programID = program.id

@@ -1,5 +1,6 @@
 import Foundation
 import RPC
+import ServiceKit
 
 /// compose.yaml as `Tools/check-compose.sh` leaves it in `.build/compose.json`: checked
 /// against the Compose Specification's schema, with anchors and merge keys resolved.
@@ -8,8 +9,8 @@ struct ComposeFile {
         let name: String
         let command: [String]
         let environment: [String: String]
-        /// `HOST:CONTAINER` port pairs.
-        let ports: [(published: Int, target: Int)]
+        /// `HOST:CONTAINER` port pairs; a scaled service publishes a range of host ports.
+        let ports: [(published: ClosedRange<Int>, target: Int)]
         /// `VOLUME:PATH` mounts.
         let volumes: [(volume: String, path: String)]
         let secrets: [String]
@@ -21,6 +22,10 @@ struct ComposeFile {
     }
 
     let services: [String: Service]
+    /// The suite's own services (those named like a `ServiceName`); the others are the
+    /// engines they use (PostgreSQL).
+    var suiteServices: [Service] { services.values.filter { ServiceName(rawValue: $0.name) != nil } }
+    var engines: [Service] { services.values.filter { ServiceName(rawValue: $0.name) == nil } }
     let volumes: Set<String>
     let secrets: [String: String]
 
@@ -52,9 +57,13 @@ struct ComposeFile {
         }
         let environment = ((fields["environment"] as? [String: Any]) ?? [:]).mapValues { "\($0)" }
         let ports = try ((fields["ports"] as? [String]) ?? []).map { text in
-            let parts = text.split(separator: ":").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ComposeError("\(name): port \(text) is not HOST:CONTAINER") }
-            return (published: parts[0], target: parts[1])
+            let parts = text.split(separator: ":")
+            let published = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
+            guard parts.count == 2, let target = Int(parts[1]), let low = published.first, let high = published.last,
+                  (1...2).contains(published.count), low <= high else {
+                throw ComposeError("\(name): port \(text) is not HOST:CONTAINER or LOW-HIGH:CONTAINER")
+            }
+            return (published: low...high, target: target)
         }
         let volumes = try ((fields["volumes"] as? [String]) ?? []).map { text in
             let parts = text.split(separator: ":").map(String.init)

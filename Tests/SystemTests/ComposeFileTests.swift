@@ -13,15 +13,25 @@ import Testing
     init() throws { compose = try ComposeFile.load() }
 
     @Test func everyServiceOfTheSuiteRunsItsOwnExecutableAndIsCheckedBySotayHealth() throws {
-        #expect(Set(compose.services.keys) == Set(ServiceName.allCases.map(\.rawValue)))
-        for service in compose.services.values {
+        #expect(Set(compose.suiteServices.map(\.name)) == Set(ServiceName.allCases.map(\.rawValue)))
+        for service in compose.suiteServices {
             #expect(service.command == ["sotay-\(service.name)"], "\(service.name): \(service.command)")
             #expect(service.healthCheck == ["CMD", "sotay", "health", service.name], "\(service.name): \(service.healthCheck)")
         }
     }
 
+    @Test func everyEngineIsOneASuiteServiceIsToldToUse() {
+        for engine in compose.engines {
+            let users = compose.suiteServices.filter { service in
+                service.environment.values.contains { $0.contains("@\(engine.name):") || $0.contains("//\(engine.name):") }
+            }
+            #expect(!users.isEmpty, "\(engine.name) is used by no service of the suite")
+            #expect(users.allSatisfy { $0.dependsOn.contains(engine.name) }, "\(engine.name) must start first")
+        }
+    }
+
     @Test func everyVariableIsOneTheServiceReads() throws {
-        for service in compose.services.values {
+        for service in compose.suiteServices {
             let definition = try #require(ServiceName(rawValue: service.name).flatMap { SuiteDefinitions.all[$0] })
             let unread = Set(service.environment.keys).subtracting(definition.variablesRead)
             #expect(unread.isEmpty, "\(service.name) sets variables it never reads: \(unread.sorted())")
@@ -29,7 +39,7 @@ import Testing
     }
 
     @Test func everyPortIsTheOneTheServiceListensOn() throws {
-        for service in compose.services.values {
+        for service in compose.suiteServices {
             let listen = try #require(service.listen, "\(service.name) sets no SOTAY_LISTEN")
             #expect(service.ports.allSatisfy { $0.target == listen.port }, "\(service.name): \(service.ports) vs \(listen)")
         }
@@ -37,7 +47,7 @@ import Testing
 
     @Test func everyDataFolderIsADeclaredVolumeOfItsOwn() throws {
         var owners: [String: String] = [:]
-        for service in compose.services.values {
+        for service in compose.suiteServices {
             let folder = try #require(service.environment["SOTAY_DATA_DIR"], "\(service.name) sets no SOTAY_DATA_DIR")
             let mount = try #require(service.volumes.first { $0.path == folder }, "\(service.name): nothing mounted at \(folder)")
             #expect(compose.volumes.contains(mount.volume), "\(service.name): volume \(mount.volume) is not declared")
@@ -46,7 +56,7 @@ import Testing
     }
 
     @Test func everyKeyFileIsADeclaredSecretTheServiceMounts() throws {
-        for service in compose.services.values {
+        for service in compose.suiteServices {
             for (variable, path) in service.environment where variable.hasSuffix("_FILE") {
                 let prefix = "/run/secrets/"
                 #expect(path.hasPrefix(prefix), "\(service.name): \(variable) is not a secret: \(path)")
@@ -58,7 +68,7 @@ import Testing
     }
 
     @Test func everyPeerAddressIsAServiceOfTheFileOnItsPort() throws {
-        for service in compose.services.values {
+        for service in compose.suiteServices {
             for peer in ServiceName.allCases {
                 guard let value = service.environment[peer.addressVariable] else { continue }
                 for address in value.split(separator: ",") {

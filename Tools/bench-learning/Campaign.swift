@@ -6,12 +6,15 @@ import ServiceKit
 import Synchronization
 
 /// The campaign: every member starts the quiz, saves each answer one by one and
-/// submits; every 50th member submits a second time and must get the same result.
-/// Halfway through, `midway` runs once (the bench kills and restarts the replica);
-/// calls that meet a dead replica are retried as the app would retry them (start with
-/// its idempotency key, saves and submits being naturally idempotent).
+/// submits, through a channel that spreads calls over every replica; every 50th
+/// member submits a second time on another replica (the next one) and must get the
+/// same result. Halfway through, `midway` runs once (the bench kills and restarts a
+/// replica); calls that meet a dead replica are retried as the app would retry them
+/// (start with its idempotency key, saves and submits being naturally idempotent).
 struct Campaign: Sendable {
     let learning: LearningServiceClient
+    /// One client per replica, for the retried submits.
+    let replicas: [LearningServiceClient]
     let quizID: String
     let members: Int
     let concurrency: Int
@@ -87,7 +90,8 @@ struct Campaign: Sendable {
         submit.attemptID = attempt.id
         let result = try await call("SubmitAttempt", &outcome) { try await learning.submitAttempt(submit, options: options) }
         if index % 50 == 0 {
-            let again = try await call("SubmitRetry", &outcome) { try await learning.submitAttempt(submit, options: options) }
+            let other = replicas[(index / 50 + 1) % replicas.count]
+            let again = try await call("SubmitRetry", &outcome) { try await other.submitAttempt(submit, options: options) }
             if again == result { outcome.retriedSubmitsMatched += 1 } else { outcome.retriedSubmitsDiffered += 1 }
         }
         return outcome

@@ -1,14 +1,15 @@
 import Foundation
+import ServiceBench
 import Synchronization
 
-/// Call latencies by call name, for p50/p99.
+/// Call latencies by call name, summarised by ServiceBench's `LatencySummary`.
 final class Latencies: Sendable {
-    private let samples = Mutex<[String: [Double]]>([:])
+    private let samples = Mutex<[String: [UInt64]]>([:])
 
     func record(_ call: String, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let ms = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
-        samples.withLock { $0[call, default: []].append(ms) }
+        let elapsed = (ContinuousClock.now - start).components
+        let nanoseconds = UInt64(elapsed.seconds) * 1_000_000_000 + UInt64(elapsed.attoseconds / 1_000_000_000)
+        samples.withLock { $0[call, default: []].append(nanoseconds) }
     }
 
     func count(_ call: String) -> Int { samples.withLock { $0[call]?.count ?? 0 } }
@@ -17,12 +18,10 @@ final class Latencies: Sendable {
     func report() -> [String] {
         samples.withLock { samples in
             samples.keys.sorted().map { call in
-                let sorted = (samples[call] ?? []).sorted()
-                func percentile(_ p: Double) -> Double {
-                    sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-                }
+                let summary = LatencySummary(nanoseconds: samples[call] ?? [])
                 return "  " + call.padding(toLength: 14, withPad: " ", startingAt: 0)
-                    + String(format: "%8d calls  p50 %7.2f ms  p99 %7.2f ms", sorted.count, percentile(0.5), percentile(0.99))
+                    + String(format: "%8d calls  p50 %7.2f ms  p99 %7.2f ms", summary.count, summary.p50 / 1_000,
+                             summary.p99 / 1_000)
             }
         }
     }

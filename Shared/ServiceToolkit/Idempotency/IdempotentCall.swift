@@ -38,7 +38,7 @@ public struct IdempotentCall: Sendable {
 
     /// The first response's bytes when this call was already made; INVALID_ARGUMENT
     /// naming `idempotency_key` when the key was used for a different request.
-    public func recorded(in connection: Connection) throws -> [UInt8]? {
+    public func recorded(in connection: some SQLSession) throws -> [UInt8]? {
         guard let row = try connection.queryOne(
             "SELECT method, request_digest, response FROM idempotency_records WHERE scope = ? AND key = ? AND at_ms >= ?",
             [scope, key, nowMs - Self.retentionMs]) else { return nil }
@@ -49,28 +49,32 @@ public struct IdempotentCall: Sendable {
     }
 
     /// The first response, decoded, when this call was already made.
-    public func recorded<Response: WireMessage>(_ type: Response.Type, in connection: Connection) throws -> Response? {
+    public func recorded<Response: WireMessage>(_ type: Response.Type, in connection: some SQLSession) throws -> Response? {
         try recorded(in: connection).map { bytes in try Response(wireEncoded: bytes) }
     }
 
-    /// Records the response in the write's transaction, and forgets expired records
-    /// (each write sweeps what expired since the last, so the sweep stays small).
-    public func remember(_ response: [UInt8], in connection: Connection) throws {
+    /// Records the response in the write's transaction, after forgetting expired
+    /// records (each write sweeps what expired since the last, so the sweep stays
+    /// small, and an expired record of this key is gone before the insert). A plain
+    /// INSERT: when the same call, retried on another replica, committed its record
+    /// meanwhile, this one fails as a duplicate key, and its engine runs the write
+    /// again, which then finds and returns the first response (`SQLEngine`).
+    public func remember(_ response: [UInt8], in connection: some SQLSession) throws {
+        try Self.sweep(before: nowMs - Self.retentionMs, in: connection)
         try connection.execute(
             """
-            INSERT OR REPLACE INTO idempotency_records (scope, key, method, request_digest, response, at_ms)
+            INSERT INTO idempotency_records (scope, key, method, request_digest, response, at_ms)
             VALUES (?, ?, ?, ?, ?, ?)
             """,
             [scope, key, method, requestDigest, response, nowMs])
-        try Self.sweep(before: nowMs - Self.retentionMs, in: connection)
     }
 
-    public func remember(_ response: some WireMessage, in connection: Connection) throws {
+    public func remember(_ response: some WireMessage, in connection: some SQLSession) throws {
         try remember(response.wireEncoded(), in: connection)
     }
 
     /// Deletes the records made before `cutoffMs`.
-    static func sweep(before cutoffMs: Int64, in connection: Connection) throws {
+    static func sweep(before cutoffMs: Int64, in connection: some SQLSession) throws {
         try connection.execute("DELETE FROM idempotency_records WHERE at_ms < ?", [cutoffMs])
     }
 
@@ -81,7 +85,9 @@ public struct IdempotentCall: Sendable {
         Migration(version, "idempotency records", sql: schema + (oldTable.map { "\nDROP TABLE \($0);" } ?? ""))
     }
 
-    static let schema = """
+    /// The table's SQL, for a service whose migrations are also run on another engine
+    /// (`SQLDialect.schema`).
+    public static let schema = """
         CREATE TABLE idempotency_records (
             scope TEXT NOT NULL,
             key TEXT NOT NULL,

@@ -52,7 +52,9 @@ extension LearningHandlers {
         return try await write { connection, now in
             let store = AttemptStore(connection: connection)
             let attempt = try Self.ownAttempt(attemptID, of: access.caller, in: connection)
-            guard attempt.grade == nil else { throw RPCError(.failedPrecondition, "the attempt is already submitted") }
+            guard attempt.grade == nil, try store.holdOpen(attemptID: attemptID) else {
+                throw RPCError(.failedPrecondition, "the attempt is already submitted")
+            }
             guard let quiz = try QuizStore(connection: connection).quiz(attempt.quizID) else {
                 throw Self.notFound("attempt", field: "attempt_id")
             }
@@ -102,7 +104,7 @@ extension LearningHandlers {
     // MARK: Pieces run inside the transactions above
 
     /// The quiz when it targets the caller's unit; NOT_FOUND otherwise, as for no quiz.
-    static func quizTaken(by caller: CallerIdentity, _ quizID: String, in connection: Connection) throws -> Quiz {
+    static func quizTaken(by caller: CallerIdentity, _ quizID: String, in connection: any SQLSession) throws -> Quiz {
         guard let quiz = try QuizStore(connection: connection).quiz(quizID), isTargeted(caller, by: quiz.targetUnitID)
         else { throw notFound("quiz", field: "quiz_id") }
         return quiz
@@ -110,7 +112,7 @@ extension LearningHandlers {
 
     /// The caller's own attempt (a proxy token acts as the member); anyone else's is
     /// NOT_FOUND, as for no attempt.
-    static func ownAttempt(_ id: String, of caller: CallerIdentity, in connection: Connection) throws
+    static func ownAttempt(_ id: String, of caller: CallerIdentity, in connection: any SQLSession) throws
         -> AttemptStore.AttemptRow
     {
         guard let attempt = try AttemptStore(connection: connection).attempt(id), attempt.memberID == caller.memberID
@@ -119,7 +121,7 @@ extension LearningHandlers {
     }
 
     static func newAttempt(quiz: Quiz, number: Int, caller: CallerIdentity, extraSeconds: Int, nowMs: Int64,
-                           in connection: Connection) throws -> Attempt {
+                           in connection: any SQLSession) throws -> Attempt {
         let store = AttemptStore(connection: connection)
         let bank = QuestionBank(connection: connection)
         let pools = try quiz.draws.map { draw in
@@ -149,27 +151,30 @@ extension LearningHandlers {
 
     /// Grades an open attempt at `nowMs`: late when past its deadline and grace, and
     /// then counted or not as the quiz says.
-    static func grade(_ attempt: AttemptStore.AttemptRow, quiz: Quiz, nowMs: Int64, in connection: Connection) throws
+    static func grade(_ attempt: AttemptStore.AttemptRow, quiz: Quiz, nowMs: Int64, in connection: any SQLSession) throws
         -> AttemptStore.AttemptRow
     {
+        let store = AttemptStore(connection: connection)
+        guard try store.holdOpen(attemptID: attempt.id) else {
+            // Another transaction graded it first: its grade stands.
+            guard let first = try store.attempt(attempt.id) else { throw notFound("attempt", field: "attempt_id") }
+            return first
+        }
+        // Read with the lock held: every save acknowledged before is in it.
         let sheet = try AttemptSheet.read(attempt, in: connection)
         let late = !AttemptClock(deadlineMs: attempt.deadlineMs, graceSeconds: Int(quiz.graceSeconds)).isInTime(nowMs)
         let counted = !(late && quiz.lateSubmit == .lateNotCounted)
         let grade = AttemptStore.Grade(submittedAtMs: nowMs, correctCount: counted ? sheet.correctCount : 0, late: late,
                                        counted: counted)
+        guard try store.recordGrade(attemptID: attempt.id, grade) else {
+            throw RPCError(.internal, "the attempt's grade could not be recorded")
+        }
         var graded = attempt
-        if try AttemptStore(connection: connection).recordGrade(attemptID: attempt.id, grade) {
-            graded.grade = grade
-            return graded
-        }
-        // Another transaction graded it first: its grade stands.
-        guard let first = try AttemptStore(connection: connection).attempt(attempt.id) else {
-            throw notFound("attempt", field: "attempt_id")
-        }
-        return first
+        graded.grade = grade
+        return graded
     }
 
-    static func result(_ attempt: AttemptStore.AttemptRow, quiz: Quiz, in connection: Connection) throws
+    static func result(_ attempt: AttemptStore.AttemptRow, quiz: Quiz, in connection: any SQLSession) throws
         -> AttemptResult
     {
         guard let grade = attempt.grade else { throw RPCError(.failedPrecondition, "the attempt is not submitted yet") }

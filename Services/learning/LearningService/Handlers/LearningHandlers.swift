@@ -11,11 +11,24 @@ import Store
 /// member sees what targets their unit's subtree; secretaries, staff and
 /// administrators read statistics of their subtree. Rights come before existence:
 /// what a caller may not see is "not found", exactly as what does not exist.
-struct LearningHandlers: LearningServiceHandler, ClockedStorage {
-    let database: Database
+struct LearningHandlers: LearningServiceHandler {
+    /// The service's SQLite file or the PostgreSQL database its replicas share.
+    let storage: any SQLEngine
     let clock: WallClock
     let tree: OrgTreeReplica
     let memberCounts: OrgMemberCounts
+
+    /// Runs a write with the time it happens at, read once (every row a request writes
+    /// carries the same instant; tests move time through the clock). The body may run
+    /// again when it loses a race with another replica (`SQLEngine`).
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLSession, Int64) throws -> T) async throws -> T {
+        let now = clock.nowMs
+        return try await storage.write { session in try body(session, now) }
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws -> T {
+        try await storage.read(body)
+    }
 
     static let managers: Set<Role> = [.committeeStaff, .administrator]
     static let statisticsReaders: Set<Role> = [.committeeStaff, .administrator, .cellSecretary]

@@ -11,7 +11,8 @@ struct LearningHomeHandlers: LearningHomeServiceHandler {
     func getHomeSummary(_ request: GetHomeSummaryRequest, context: CallContext) async throws -> HomeSummary {
         let caller = try CallerAccess(context).caller
         let tree = handlers.tree.tree
-        return try await handlers.read { connection, now in
+        let now = handlers.clock.nowMs
+        return try await handlers.read { connection in
             let quizzes = QuizStore(connection: connection)
             let attempts = AttemptStore(connection: connection)
             var summary = HomeSummary()

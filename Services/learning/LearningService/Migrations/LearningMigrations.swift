@@ -1,12 +1,20 @@
 import ServiceToolkit
 import Store
+import StorePostgres
 
 /// The learning service's schema. Never edit a shipped migration: add the next one.
+/// The scripts are written once, for SQLite, and run on PostgreSQL as
+/// `SQLDialect.postgres` translates them, under the same numbers and names.
 enum LearningMigrations {
-    static let all: [Migration] = [
-        Migration(1, "programs, question bank, quizzes, attempts", sql: schema),
-        IdempotentCall.migration(2),
+    static let scripts: [(version: Int, name: String, sql: String)] = [
+        (1, "programs, question bank, quizzes, attempts", schema),
+        // What IdempotentCall.migration(2) is: the same number, name and SQL.
+        (2, "idempotency records", IdempotentCall.schema),
     ]
+
+    static let sqlite = scripts.map { Migration($0.version, $0.name, sql: $0.sql) }
+
+    static let postgres = scripts.map { PostgresMigration($0.version, $0.name, sql: SQLDialect.postgres.schema($0.sql)) }
 
     static let schema = """
         CREATE TABLE programs (

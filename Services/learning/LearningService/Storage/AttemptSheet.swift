@@ -9,7 +9,7 @@ struct AttemptSheet {
     let questions: [(given: AttemptStore.GivenQuestion, content: QuestionContent)]
     let answers: [String: AttemptStore.SavedAnswer]
 
-    static func read(_ attempt: AttemptStore.AttemptRow, in connection: Connection) throws -> AttemptSheet {
+    static func read(_ attempt: AttemptStore.AttemptRow, in connection: any SQLSession) throws -> AttemptSheet {
         let store = AttemptStore(connection: connection)
         let bank = QuestionBank(connection: connection)
         let questions = try store.questions(attemptID: attempt.id).map { given in

@@ -4,7 +4,7 @@ import Store
 /// Attempts, the questions each was given (with the version and the shuffled choice
 /// order), and the answers saved as the member goes.
 struct AttemptStore {
-    let connection: Connection
+    let connection: any SQLSession
 
     struct AttemptRow: Sendable {
         let id: String
@@ -123,6 +123,17 @@ struct AttemptStore {
                           seconds_taken = excluded.seconds_taken
             """,
             [attempt.id, questionID, StoredLists.joinNumbers(choiceIDs), nowMs, seconds])
+    }
+
+    /// Takes the attempt's row lock for the rest of the transaction while it is still
+    /// open, and says whether it is. A save and a grading of one attempt each take it
+    /// first, so on an engine shared by replicas they happen one after the other: a
+    /// save acknowledged before the grading is graded, and one that comes after is
+    /// refused, never silently left out. (A no-op UPDATE locks the row on PostgreSQL;
+    /// on SQLite, with one writer, they are in turn anyway.)
+    func holdOpen(attemptID: String) throws -> Bool {
+        try connection.execute("UPDATE attempts SET state = state WHERE id = ? AND state = 0", [attemptID])
+        return connection.changes == 1
     }
 
     /// Grades an open attempt. The `state = 0` guard makes a second grading of the

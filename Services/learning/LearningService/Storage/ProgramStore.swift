@@ -3,7 +3,7 @@ import Store
 
 /// Study programs and members' progress through them.
 struct ProgramStore {
-    let connection: Connection
+    let connection: any SQLSession
 
     func insert(_ program: StudyProgram) throws {
         try connection.execute(
@@ -48,7 +48,8 @@ struct ProgramStore {
             INSERT INTO study_progress (program_id, member_id, material_id, seconds_spent, first_opened_at_ms)
             VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (program_id, member_id, material_id)
-            DO UPDATE SET seconds_spent = max(seconds_spent, excluded.seconds_spent)
+            DO UPDATE SET seconds_spent = CASE WHEN excluded.seconds_spent > study_progress.seconds_spent
+                                               THEN excluded.seconds_spent ELSE study_progress.seconds_spent END
             """,
             [programID, memberID, materialID, secondsSpent, nowMs])
     }

@@ -4,7 +4,7 @@ import Store
 
 /// The question bank's rows: categories, questions and every version of each.
 struct QuestionBank {
-    let connection: Connection
+    let connection: any SQLSession
 
     struct CategoryRow: Sendable {
         let id: String

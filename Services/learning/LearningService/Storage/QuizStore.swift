@@ -3,7 +3,7 @@ import Store
 
 /// Quizzes, the draws they make, and members' overrides.
 struct QuizStore {
-    let connection: Connection
+    let connection: any SQLSession
 
     func insert(_ quiz: Quiz, nowMs: Int64) throws {
         try connection.execute(
