@@ -42,8 +42,8 @@ struct RunningSuite {
         do {
             let keys = try SuiteKeyFiles.ensure(in: folder.url)
             let binaryFolder = try RunningExecutable.requireBuildFolder()
-            return try await start(services, in: folder, tokenKeyFile: keys.token.path,
-                                   authDataFolder: folder.url.appendingPathComponent(ServiceName.auth.rawValue)) { service, peers in
+            let authData = folder.url.appendingPathComponent(ServiceName.auth.rawValue)
+            return try await start(services, in: folder, tokenKeyFile: keys.token.path, authDataFolder: authData) { service, peers in
                 ServiceLaunch(service: service, binaryFolder: binaryFolder, listen: "127.0.0.1:0", dataFolder: folder.url,
                               keys: keys, base: [:], peerAddresses: peers)
                     .environment
@@ -67,22 +67,19 @@ struct RunningSuite {
             processes[.org] = org
             let peers = [ServiceName.org: "127.0.0.1:\(org.port)"]
             // Every start is awaited, failed or not, so that none is left running unseen.
-            let started = await withTaskGroup(of: Result<RunningExecutable, any Error>.self) { group in
+            let started = await withTaskGroup(of: (ServiceName, Result<RunningExecutable, any Error>).self) { group in
                 for service in services where service != .org {
                     let (name, given, environment) = (executableName(service), arguments(service), environments(service, peers))
                     group.addTask {
-                        do { return .success(try await RunningExecutable.start(name, arguments: given, environment: environment)) }
-                        catch { return .failure(error) }
+                        do { return (service, .success(try await RunningExecutable.start(name, arguments: given,
+                                                                                         environment: environment))) }
+                        catch { return (service, .failure(error)) }
                     }
                 }
                 return await group.reduce(into: []) { $0.append($1) }
             }
-            for case .success(let process) in started {
-                if let service = ServiceName(rawValue: String(process.name.dropFirst("sotay-".count))) {
-                    processes[service] = process
-                }
-            }
-            for case .failure(let error) in started { throw error }
+            for case let (service, .success(process)) in started { processes[service] = process }
+            for case let (_, .failure(error)) in started { throw error }
             return try RunningSuite(processes: processes, folder: folder, tokenKeyFile: tokenKeyFile,
                                     authDataFolder: authDataFolder)
         } catch {
