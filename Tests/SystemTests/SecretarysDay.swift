@@ -8,7 +8,7 @@ import Testing
 /// A secretary's day for an elderly member without a phone (issue 15): with a proxy
 /// token from auth's ActForMember she checks him in at the meeting, takes the quiz
 /// with him and sends his feedback; each service answers the act as his, marked as
-/// done by proxy with her id.
+/// done by proxy with her id, and auth's audit log shows whom she acted for.
 enum SecretarysDay {
     static func run(on suite: RunningSuite) async throws {
         let cell = try await JourneyCell.create(in: suite)
@@ -48,5 +48,13 @@ enum SecretarysDay {
         #expect(sent.memberID == elder.id && sent.proxyMemberID == secretary.id)
         let answered = try await AgencyDesk.agencyAnswers(sent, with: "Đã chuyển đề nghị tới xã.", in: cell, suite: suite)
         #expect(answered.memberID == elder.id && answered.proxyMemberID == secretary.id && answered.status == .answered)
+
+        // Auth: the province's administrator reads in the audit log that she acted for him.
+        var audit = ListAuditEventsRequest()
+        (audit.unitID, audit.pageSize) = (cell.provinceID, 50)
+        let admin = try suite.tokens.asAdmin(of: cell.provinceID)
+        let events = try await retrying { try await suite.auth.listAuditEvents(audit, options: admin).events }
+        #expect(events.contains { $0.kind == .auditProxyStarted && $0.actorMemberID == secretary.id
+            && $0.subjectMemberID == elder.id })
     }
 }
