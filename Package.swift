@@ -342,8 +342,12 @@ let contentTargets: [Target] = [
 let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",
-        dependencies: ["ServiceTestSupport", "ServiceToolkit", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts",
-                       "AuthService", "OrgService", "ContentService", "MeetingService", "LearningService", "FeedbackService"],
+        // The six executables, so that the build puts them next to the test binary.
+        dependencies: ["ServiceTestSupport", "ServiceToolkit", "OperatorCLI", "sotay-org", "sotay-auth", "sotay-content",
+                       "sotay-meeting", "sotay-learning", "sotay-feedback", "AuthContracts", "OrgContracts",
+                       "ContentContracts", "MeetingContracts", "LearningContracts", "FeedbackContracts", "ServiceKit", "RPC",
+                       "RPCContracts", "AuthService", "OrgService", "ContentService", "MeetingService", "LearningService",
+                       "FeedbackService"],
         path: "Tests/SystemTests"
     ),
 ]

@@ -16,14 +16,21 @@ final class RunningExecutable: Sendable {
         return URL(fileURLWithPath: testBinary).deletingLastPathComponent()
     }
 
-    /// Starts `name` and waits until its "serving" log line says where it listens.
-    static func start(_ name: String, environment: [String: String]) async throws -> RunningExecutable {
+    static func requireBuildFolder() throws -> URL {
+        guard let folder = buildFolder else { throw SystemTestError("cannot tell where the test binary is") }
+        return folder
+    }
+
+    /// Starts `name` (with `arguments`) and waits until its "serving" log line says where it listens.
+    static func start(_ name: String, arguments: [String] = [], environment: [String: String]) async throws
+        -> RunningExecutable {
         guard let executable = buildFolder?.appendingPathComponent(name),
               FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw SystemTestError("\(name) was not built next to the test binary")
         }
         let process = Process()
         process.executableURL = executable
+        process.arguments = arguments
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors
