@@ -343,7 +343,7 @@ let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",
         // The six executables, so that the build puts them next to the test binary.
-        dependencies: ["ServiceTestSupport", "ServiceToolkit", "OperatorCLI", "sotay-org", "sotay-auth", "sotay-content",
+        dependencies: ["Gateway", "PostgresTestSupport", "ServiceTestSupport", "ServiceToolkit", "OperatorCLI", "sotay-org", "sotay-auth", "sotay-content",
                        "sotay-meeting", "sotay-learning", "sotay-feedback", "AuthContracts", "OrgContracts",
                        "ContentContracts", "MeetingContracts", "LearningContracts", "FeedbackContracts", "ServiceKit", "RPC",
                        "RPCContracts", "AuthService", "OrgService", "ContentService", "MeetingService", "LearningService",

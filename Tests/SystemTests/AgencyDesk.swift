@@ -14,11 +14,14 @@ enum AgencyDesk {
         return try await retrying { try await suite.feedback.submitItem(request, options: author) }
     }
 
-    /// The agency the item went to reads its inbox (which delivers the item) and
-    /// answers privately. The one place a journey answers as an agency: who may do it
-    /// (today the committee's staff) is the agency's business, not the journey's.
+    /// The province's administrator appoints the province's staff member to the agency
+    /// the item went to (only an agency's own staff see its inbox), who reads the inbox
+    /// (which delivers the item) and answers privately.
     static func agencyAnswers(_ item: Item, with text: String, in cell: JourneyCell, suite: RunningSuite) async throws
         -> Item {
+        var appoint = AppointAgencyStaffRequest()
+        (appoint.agency, appoint.memberID) = (item.agency, JourneyCell.provinceStaffID)
+        _ = try await suite.feedback.appointAgencyStaff(appoint, options: try cell.provinceAdministrator)
         let staff = try cell.provinceStaff
         var inbox = ListInboxRequest()
         inbox.agency = item.agency

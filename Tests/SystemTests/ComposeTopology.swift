@@ -2,6 +2,7 @@ import Foundation
 import RPC
 // For SuiteLock.portIsFree: the check `sotay up` makes of the same ports.
 @testable import OperatorCLI
+import PostgresTestSupport
 import ServiceKit
 import ServiceTestSupport
 
@@ -9,7 +10,9 @@ import ServiceTestSupport
 /// service's command with its environment and on its ports, translating only what a
 /// container gives it: its volume (`/data`) becomes a folder of its own, a secret
 /// (`/run/secrets/X`) a key file made here (0600), a service's host name (`org:7102`)
-/// and a listen on every interface (`0.0.0.0:7102`) become 127.0.0.1 on the same port.
+/// and a listen on every interface (`0.0.0.0:7102`) become 127.0.0.1 on the same port,
+/// and a database on the file's PostgreSQL (`postgresql://…@postgres:5432/…`) becomes a
+/// fresh database on the tests' throwaway server.
 struct ComposeTopology {
     let compose: ComposeFile
     let folder: TemporaryFolder
@@ -20,13 +23,10 @@ struct ComposeTopology {
         try checkPortsAreFree(compose)
         let topology = ComposeTopology(compose: compose, folder: try TemporaryFolder.make("compose"))
         do {
-            let environments = try Dictionary(uniqueKeysWithValues: compose.services.values.map { service in
+            let environments = try Dictionary(uniqueKeysWithValues: compose.suiteServices.map { service in
                 (service.name, try topology.environment(of: service))
             })
-            let names = try compose.services.keys.map { name in
-                guard let service = ServiceName(rawValue: name) else { throw ComposeError("\(name) is not a service of the suite") }
-                return service
-            }
+            let names = compose.suiteServices.compactMap { ServiceName(rawValue: $0.name) }
             let token = try required("SOTAY_TOKEN_KEY_FILE", of: .auth, in: environments)
             let authData = try required("SOTAY_DATA_DIR", of: .auth, in: environments)
             return try await RunningSuite.start(
@@ -52,7 +52,7 @@ struct ComposeTopology {
         guard service.command.first == "sotay-\(service.name)" else {
             throw ComposeError("\(service.name) runs \(service.command), not its own executable")
         }
-        for port in service.ports where port.published != port.target {
+        for port in service.ports where !port.published.contains(port.target) {
             throw ComposeError("\(service.name) publishes \(port.target) as \(port.published): natively both are one port")
         }
         return try service.environment.reduce(into: [:]) { variables, entry in
@@ -61,6 +61,9 @@ struct ComposeTopology {
     }
 
     private func translated(_ value: String, of variable: String, in service: ComposeFile.Service) throws -> String {
+        if let engine = compose.engines.first(where: { value.hasPrefix("postgresql://") && value.contains("@\($0.name):") }) {
+            return try SharedPostgres.freshDatabase("compose_\(engine.name)_\(service.name)")
+        }
         if let mount = service.volumes.first(where: { $0.path == value }) {
             return folder.path("volumes/\(mount.volume)")
         }
@@ -90,9 +93,9 @@ struct ComposeTopology {
     /// Each published port bound once on 127.0.0.1 and let go, as `sotay up` checks
     /// them: one that cannot be bound is busy, most likely with a `sotay up`.
     static func checkPortsAreFree(_ compose: ComposeFile) throws {
-        for service in compose.services.values.sorted(by: { $0.name < $1.name }) {
-            for port in service.ports where !SuiteLock.portIsFree(port.published) {
-                throw ComposeError("port \(port.published) (\(service.name)) is busy: is a `sotay up` running? "
+        for service in compose.suiteServices.sorted(by: { $0.name < $1.name }) {
+            for port in service.ports where !SuiteLock.portIsFree(port.target) {
+                throw ComposeError("port \(port.target) (\(service.name)) is busy: is a `sotay up` running? "
                                    + "Stop it to run the compose topology test")
             }
         }

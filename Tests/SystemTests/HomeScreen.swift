@@ -1,28 +1,17 @@
-import ContentContracts
-import MeetingContracts
-import OrgContracts
+import Gateway
 import RPC
 
-/// What the member's first screen shows: her profile, the newest of the feed, and her
-/// coming meetings.
-struct HomeScreen {
-    let profile: Member
-    let feed: [ContentContracts.Item]
-    let meetings: [Meeting]
-}
-
-/// The home screen through the calls that exist today, one per service (org's
-/// GetMember of herself, content's ListFeed, meeting's ListMyMeetings). When the
-/// aggregated home-screen call lands, this is the one place to switch to it.
-func homeScreen(of app: MemberApp, suite: RunningSuite) async throws -> HomeScreen {
-    var member = GetMemberRequest()
-    member.memberID = app.memberID
-    var feed = ListFeedRequest()
-    feed.pageSize = 20
-    var meetings = ListMyMeetingsRequest()
-    let now = JourneyClock.nowMs
-    (meetings.fromMS, meetings.toMS, meetings.pageSize) = (now - JourneyClock.dayMs, now + 30 * JourneyClock.dayMs, 20)
-    return HomeScreen(profile: try await suite.org.getMember(member, options: app.options),
-                      feed: try await suite.content.listFeed(feed, options: app.options).items,
-                      meetings: try await suite.meeting.listMyMeetings(meetings, options: app.options).meetings)
+/// The member's home screen as the mobile gateway gathers it (Shared/Gateway's
+/// `HomeScreenClient`: org, content, meeting, learning and feedback at once, under one
+/// deadline), asked again until `shows` holds: each service follows org's tree a few
+/// seconds behind it, and a cell created a moment ago may not be known everywhere yet.
+func homeScreen(of app: MemberApp, suite: RunningSuite, until shows: (HomeScreen) -> Bool) async throws -> HomeScreen {
+    let client = HomeScreenClient(org: suite.org.channel, content: suite.content.channel, meeting: suite.meeting.channel,
+                                  learning: suite.learning.channel, feedback: suite.feedback.channel)
+    let deadline = ContinuousClock.now + .seconds(90)
+    while true {
+        let screen = await client.load(memberID: app.memberID, metadata: app.options.metadata, budget: .seconds(10))
+        if shows(screen) || ContinuousClock.now > deadline { return screen }
+        try await Task.sleep(for: .milliseconds(250))
+    }
 }

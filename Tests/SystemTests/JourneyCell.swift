@@ -18,7 +18,7 @@ struct JourneyCell {
         var cell = CreateUnitRequest()
         (cell.parentID, cell.code, cell.name, cell.kind, cell.cellType) =
             (provinceID, "YB-KH-01", "Chi bộ thôn Khe Hóp", .cell, .villageResidential)
-        let staff = try suite.tokens.options("m_province_staff", [TestTokens.grant(.committeeStaff, provinceID)])
+        let staff = try suite.tokens.options(provinceStaffID, [TestTokens.grant(.committeeStaff, provinceID)])
         return JourneyCell(provinceID: provinceID, cellID: try await suite.org.createUnit(cell, options: staff).id,
                            tokens: suite.tokens)
     }
@@ -26,9 +26,16 @@ struct JourneyCell {
     /// The cell's units above it, root first, as auth puts them in a token.
     var ancestors: [String] { [provinceID] }
 
+    static let provinceStaffID = "m_provincestaff"
+
     /// Committee staff of the province: after logging in, with the grant auth gives them.
     var provinceStaff: CallOptions {
-        get throws { try tokens.options("m_province_staff", [TestTokens.grant(.committeeStaff, provinceID)]) }
+        get throws { try tokens.options(Self.provinceStaffID, [TestTokens.grant(.committeeStaff, provinceID)]) }
+    }
+
+    /// An administrator of the province: appoints agencies' staff.
+    var provinceAdministrator: CallOptions {
+        get throws { try tokens.options("m_provinceadmin", [TestTokens.grant(.administrator, provinceID)]) }
     }
 
     /// An editor of the province's documents (`name` tells two editors apart: nobody publishes their own draft).

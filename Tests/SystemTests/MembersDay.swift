@@ -33,11 +33,15 @@ enum MembersDay {
         try await app.logIn(in: suite)
         #expect(app.memberID == member.id)
 
-        // Her home screen: her profile, the resolution in her feed, tonight's meeting.
-        let home = try await retrying { try await homeScreen(of: app, suite: suite) }
-        #expect(home.profile.fullName == "Hoàng Thị Thu Hà" && home.profile.unitID == cell.cellID)
-        #expect(home.feed.map(\.id) == [resolution.id] && home.feed.first?.read == false)
-        #expect(home.meetings.map(\.id) == [meeting.id] && home.meetings.first?.state == .scheduled)
+        // Her home screen, in one round trip: her profile, the unread resolution, tonight's
+        // meeting, the quiz waiting for her, nothing from feedback yet.
+        let home = try await homeScreen(of: app, suite: suite) { $0.isComplete && $0.study?.openQuizzes.isEmpty == false }
+        #expect(home.isComplete, "\(home.missing)")
+        #expect(home.profile?.fullName == "Hoàng Thị Thu Hà" && home.profile?.unitID == cell.cellID)
+        #expect(home.reading?.unread == 1 && home.reading?.newestUnread.map(\.id) == [resolution.id])
+        #expect(home.meetings?.nextMeeting?.id == meeting.id && home.meetings?.nextMeeting?.state == .scheduled)
+        #expect(home.study?.openQuizzes.map(\.quizID) == [study.quizID])
+        #expect(home.feedback?.waiting == 0 && home.feedback?.replies.isEmpty == true)
 
         try await readsAndAsks(resolution, app: app, suite: suite)
         try await attendsTheMeeting(meeting.id, desk: meetingDesk, app: app, suite: suite)
