@@ -229,6 +229,14 @@ let serviceBenchTargets: [Target] = [
         dependencies: ["ServiceBench", "OperatorCLI", "ServiceKit", "RPCContracts", "Wire"],
         path: "Tests/ServiceBenchTests"
     ),
+    // The app's home screen through the gateway's client, against the six real processes.
+    .executableTarget(
+        name: "bench-home",
+        dependencies: ["ServiceBench", "Gateway", "OperatorCLI", "ServiceKit", "RPC", "OrgContracts", "ContentContracts",
+                       "MeetingContracts", "LearningContracts", "FeedbackContracts", "sotay-org", "sotay-auth", "sotay-content",
+                       "sotay-meeting", "sotay-learning", "sotay-feedback", "sotay"],
+        path: "Tools/bench-home"
+    ),
 ]
 
 // Feedback routed to the agency that must answer it (Services/feedback/README.md).

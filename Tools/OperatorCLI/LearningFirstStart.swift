@@ -40,7 +40,7 @@ enum LearningFirstStart {
         }
     }
 
-    private static func seed(_ environment: OperatorEnvironment) async throws -> String {
+    static func seed(_ environment: OperatorEnvironment) async throws -> String {
         let orgChannel = try environment.channel(to: .org)
         let learningChannel = try environment.channel(to: .learning)
         defer {
