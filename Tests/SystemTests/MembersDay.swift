@@ -12,7 +12,8 @@ import Testing
 /// program's quiz, and sends feedback and reads the agency's answer. Every step checks
 /// what she sees; the staff's work is done through the services' calls as they would.
 enum MembersDay {
-    static func run(on suite: RunningSuite) async throws {
+    @discardableResult
+    static func run(on suite: RunningSuite) async throws -> JourneyCell {
         // The organisation board has the cell, its secretary and the member in the registry.
         let cell = try await JourneyCell.create(in: suite)
         let secretary = try await cell.addMember("Nguyễn Văn Bình", card: "YB-0040001", birthDate: "1970-05-12", in: suite)
@@ -63,6 +64,7 @@ enum MembersDay {
         _ = try await AgencyDesk.agencyAnswers(sent, with: answer, in: cell, suite: suite)
         let seen = try await AgencyDesk.item(sent.id, as: app.options, suite: suite)
         #expect(seen.status == .answered && seen.answer?.text == answer)
+        return cell
     }
 
     /// She opens the newest resolution (it is marked read) and asks the assistant about it.

@@ -138,6 +138,11 @@ struct RunningSuite {
     }
 
     /// Auth's local SMS outbox (it delivers after its commit).
+    /// A service's SQLite file, where `ServiceLaunch` puts it.
+    func databasePath(of service: ServiceName) -> String {
+        folder.path("\(service.rawValue)/\(service.rawValue).sqlite")
+    }
+
     var outbox: OutboxFile { OutboxFile(file: authDataFolder.appendingPathComponent("outbox.txt")) }
 
     /// SIGTERM to every service but org, then to org (the others call it); every exit status.

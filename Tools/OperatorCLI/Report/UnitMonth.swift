@@ -25,8 +25,9 @@ public struct UnitMonth: Sendable, Equatable {
     public var quizTargeted: Int64 = 0
     public var quizCompleted: Int64 = 0
     public var quizPassed: Int64 = 0
-    /// Feedback: items received and answered in the month, and those due in it and not
-    /// answered by then.
+    /// Feedback, as the agencies of the subtree handled it: items they received and
+    /// answered in the month, and those due in it and not answered by then (a cell has
+    /// no agency: its members' items count where they were routed).
     public var feedbackReceived: Int64 = 0
     public var feedbackAnswered: Int64 = 0
     public var feedbackOverdue: Int64 = 0
