@@ -44,7 +44,7 @@ let codeGenTargets: [Target] = [
 
 let rpcTargets: [Target] = [
     .systemLibrary(name: "CEpoll", path: "Shared/CEpoll"),
-    .target(name: "RPC", dependencies: ["Wire", "RPCContracts", "CEpoll"], path: "Shared/RPC"),
+    .target(name: "RPC", dependencies: ["Wire", "RPCContracts", "CEpoll", "COpenSSL"], path: "Shared/RPC"),
     .testTarget(name: "RPCTests", dependencies: ["TestSupport", "RPC", "RPCContracts", "Wire"], path: "Tests/RPCTests"),
     .target(name: "CEchoBaseline", path: "Tools/CEchoBaseline"),
     .executableTarget(
@@ -320,7 +320,8 @@ let contentTargets: [Target] = [
 let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",
-        dependencies: ["ServiceTestSupport", "ServiceToolkit", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts", "ServiceKit", "RPC", "RPCContracts"],
+        dependencies: ["TestSupport", "ServiceTestSupport", "ServiceToolkit", "sotay-org", "sotay-auth", "AuthContracts", "OrgContracts",
+                       "ServiceKit", "RPC", "RPCContracts"],
         path: "Tests/SystemTests"
     ),
 ]

@@ -14,7 +14,8 @@ import TestSupport
         try await FeedbackHarness.run("app") { harness in
             let tree = harness.tree
             let lan = tree.member("Lan")
-            let variables = [ServiceName.feedback.addressVariable: "127.0.0.1:\(harness.service.port)"]
+            // The harness's services serve plain TCP.
+            let variables = [ServiceName.feedback.addressVariable: "127.0.0.1:\(harness.service.port)", "SOTAY_TLS": "off"]
             func run(_ arguments: [String], as options: CallOptions) async throws -> Int32 {
                 var session = AppSession()
                 session.file = URL(fileURLWithPath: harness.environment.folder.path("app-session.txt"))

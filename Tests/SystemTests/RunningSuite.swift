@@ -20,17 +20,14 @@ struct RunningSuite {
     var folder: URL { environment.folder.url }
 
     static func start() async throws -> RunningSuite {
-        let environment = try TestEnvironment("system")
+        // TLS on, as `sotay up` runs them: auth calls org with mutual TLS.
+        let environment = try TestEnvironment("system", tls: true)
         let org = try await RunningExecutable.start(
             "sotay-org", environment: environment.environment(for: .org, extra: ["SOTAY_LOG_LEVEL": "info"]))
         let auth = try await RunningExecutable.start("sotay-auth", environment: environment.environment(
             for: .auth, extra: ["SOTAY_LOG_LEVEL": "info", "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)"]))
-        // A generous deadline: tests run many services at once on a small machine, and a
-        // slow moment must not fail a test that checks behaviour, not speed.
-        let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)],
-                                    configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-        let authChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)],
-                                     configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
+        let orgChannel = environment.channel(to: .org, port: org.port)
+        let authChannel = environment.channel(to: .auth, port: auth.port)
         return RunningSuite(environment: environment, orgProcess: org, authProcess: auth,
                             org: OrgServiceClient(channel: orgChannel), auth: AuthServiceClient(channel: authChannel),
                             channels: [orgChannel, authChannel])

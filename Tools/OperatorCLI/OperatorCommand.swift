@@ -44,6 +44,8 @@ public enum OperatorCommand {
             return try await ContentImportCommand(Array(arguments.dropFirst()), environment: environment).run()
         case ("outbox", _):
             return try OutboxCommand(Array(arguments.dropFirst())).run()
+        case ("certs", _):
+            return try CertsCommand(Array(arguments.dropFirst())).run()
         case ("help", _), ("-h", _), ("--help", _):
             print(Usage.text)
             return 0

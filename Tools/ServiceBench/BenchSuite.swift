@@ -124,11 +124,17 @@ public final class BenchSuite: @unchecked Sendable {
                       peerAddresses: addresses.mapValues(\.description)).environment
     }
 
+    /// The suite's TLS as its services run it (nil: `SOTAY_TLS=off`).
+    public var tls: SuiteTLS? {
+        ProcessInfo.processInfo.environment[SuiteTLS.switchVariable]?.lowercased() == "off" ? nil : keys.certificates.tls
+    }
+
     /// A channel to one service, for setting up (logins, checks); never for measuring.
     public func channel(to service: ServiceName) -> RPCChannel {
         var configuration = ChannelConfiguration()
         configuration.connectionsPerAddress = 1
         configuration.defaultTimeout = .seconds(10)
+        configuration.tls = tls?.channel(to: service)
         return RPCChannel(addresses: [addresses[service] ?? HostPort(host: "127.0.0.1", port: service.defaultPort)],
                           configuration: configuration)
     }
