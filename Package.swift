@@ -196,8 +196,8 @@ let serviceBenchTargets: [Target] = [
     ),
     .executableTarget(
         name: "bench-service",
-        dependencies: ["ServiceBench", "CEchoBaseline", "OrgService", "AuthService", "ServiceKit", "RPCContracts", "AuthContracts",
-                       "OrgContracts", "sotay-org", "sotay-auth", "sotay"],
+        dependencies: ["ServiceBench", "CEchoBaseline", "OrgService", "AuthService", "ServiceKit", "RPC", "RPCContracts",
+                       "AuthContracts", "OrgContracts", "OperatorCLI", "sotay-org", "sotay-auth", "sotay"],
         path: "Tools/bench-service"
     ),
     .executableTarget(
