@@ -10,15 +10,7 @@ struct CertsCommand {
     let dataFolder: URL
 
     init(_ arguments: [String]) throws {
-        var dataFolder = "./data"
-        var rest = arguments[...]
-        while let option = rest.popFirst() {
-            guard option == "--data", let value = rest.popFirst() else {
-                throw CLIError.usage("certs takes only --data DIR")
-            }
-            dataFolder = value
-        }
-        self.dataFolder = URL(fileURLWithPath: dataFolder).standardizedFileURL
+        dataFolder = try OperatorCommand.dataFolder(arguments, command: "certs")
     }
 
     func run() throws -> Int32 {

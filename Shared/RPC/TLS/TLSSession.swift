@@ -34,6 +34,9 @@ final class TLSSession {
 
     func read(into buffer: UnsafeMutableRawPointer, count: Int) -> IOResult {
         guard let ssl else { return .failed(EBADF) }
+        // SSL_get_error reads this thread's error queue, which other OpenSSL users on the
+        // loop thread (token checks, sealing) may have left something in.
+        ERR_clear_error()
         let result = SSL_read(ssl, buffer, Int32(clamping: count))
         if result > 0 {
             readWaitsForWritable = false
@@ -44,6 +47,7 @@ final class TLSSession {
 
     func write(from buffer: UnsafeRawPointer, count: Int) -> IOResult {
         guard let ssl else { return .failed(EBADF) }
+        ERR_clear_error()
         let result = SSL_write(ssl, buffer, Int32(clamping: count))
         if result > 0 {
             writeWaitsForReadable = false
