@@ -81,6 +81,7 @@ final class TLSTests: XCTestCase {
         defer { expired.close() }
         let error = await callError { try await expired.call("Echo") }
         XCTAssertEqual(error?.code, .unavailable)
+        XCTAssertTrue(error.map { $0.message.contains("TLS") } ?? false, "\(String(describing: error))")
         let logged = await eventually { failures.reasons.contains { $0.contains("certificate has expired") } }
         XCTAssertTrue(logged, "\(failures.reasons)")
         let valid = channel(to: server) { $0.tls = files.client(expecting: org) }

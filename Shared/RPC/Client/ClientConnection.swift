@@ -51,6 +51,8 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var interest: UInt32 = 0
     /// Why the last connect failed, for the calls that fail fast while backing off.
     private var lastFailure = ""
+    /// Something has arrived from the server on this connection.
+    private var heardFromServer = false
 
     init(address: HostPort, loop: EventLoop, configuration: ChannelConfiguration, tls: Result<TLSContext, TLSError>?) {
         self.address = address
@@ -254,6 +256,7 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             }
         }
         state = .ready(fd: fd, registration: registration)
+        heardFromServer = false
         connectFailures = 0
         goAwayLastCallID = nil
         goAwayStatus = nil
@@ -323,6 +326,7 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             guard case .ready(let fd, let registration) = state, let base = buffer.baseAddress else { return }
             switch stream.read(fd, into: base, count: buffer.count) {
             case .transferred(let count):
+                heardFromServer = true
                 lastReadAt = MonotonicClock.now()
                 pingSentAt = nil
                 do {
@@ -345,12 +349,23 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     }
 
     /// The socket failed or the server closed it: during the TLS handshake, the
-    /// handshake failed; after it, the connection was lost.
+    /// handshake failed; after it, the connection was lost. Under TLS 1.3 a client
+    /// finishes its side before the server has checked its certificate, so an alert
+    /// from a server never heard from is the server refusing the handshake too: no
+    /// call reached a handler.
     private func connectionEnded() {
-        if stream.isEstablished {
-            closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost"))
+        let reason = stream.failureReason
+        if !stream.isEstablished || (!heardFromServer && reason?.contains("alert") == true) {
+            tlsHandshakeFailed(reason ?? "the server closed the connection")
+        } else if let reason {
+            closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost: TLS: \(reason)"))
+        } else if stream.isTLS && !heardFromServer {
+            // A server refusing this client's certificate may reset the connection before
+            // its alert is read; the calls may also have started, so they are not retried.
+            closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost before any answer "
+                + "(a server refusing this client's TLS certificate looks like this: see its log)"))
         } else {
-            tlsHandshakeFailed(stream.failureReason ?? "the server closed the connection")
+            closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost"))
         }
     }
 

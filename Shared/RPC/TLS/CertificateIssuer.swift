@@ -127,6 +127,8 @@ public enum CertificateIssuer {
         guard let bio = BIO_new(BIO_s_mem()) else { throw TLSError.openSSL("cannot write \(what)") }
         defer { BIO_free(bio) }
         guard write(bio) == 1 else { throw TLSError.openSSL("cannot write \(what)") }
+        // `data` points into the BIO's own memory: valid until the BIO is freed (the
+        // defer above), so it is copied into the String before this returns.
         var data: UnsafeMutablePointer<CChar>?
         let length = sotay_bio_mem_data(bio, &data)
         guard length > 0, let data else { throw TLSError.openSSL("cannot write \(what)") }
@@ -148,6 +150,8 @@ public enum CertificateIssuer {
     /// `read` over a read-only memory BIO holding `text` (nil when none can be made).
     private static func withMemoryBIO(_ text: String, _ read: (OpaquePointer) -> OpaquePointer?) -> OpaquePointer? {
         let bytes = Array(text.utf8)
+        // A memory BIO reads the buffer in place, so it lives and is freed inside the
+        // closure that keeps the buffer valid.
         return bytes.withUnsafeBytes { buffer -> OpaquePointer? in
             guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
             defer { BIO_free(bio) }
