@@ -131,6 +131,7 @@ final class TLSTests: XCTestCase {
         XCTAssertEqual(error?.code, .unavailable)
         let logged = await eventually { failures.reasons.count == 1 }
         XCTAssertTrue(logged, "\(failures.reasons)")
+        XCTAssertTrue(failures.reasons.first?.contains("plaintext client") ?? false, "\(failures.reasons)")
         let secure = channel(to: server) { $0.tls = files.client(expecting: org) }
         defer { secure.close() }
         _ = try await secure.call("Echo")

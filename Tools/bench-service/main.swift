@@ -138,7 +138,7 @@ if let plainAddress = suite.addresses[.org] {
                                          seconds: options.seconds).run()
         tlsOrg.signal(SIGTERM)
         _ = await tlsOrg.waitForExit()
-        for (name, outcome) in [("plain TCP", plain), ("TLS (sotay up's certificates)", tls)] {
+        for (name, outcome) in [("plain TCP", plain), ("TLS", tls)] {
             print(label("  org Health/Check, \(name)")
                   + String(format: " | %8.0f calls/s  p50 %5.0f µs  p99 %5.0f µs", outcome.callsPerSecond,
                            outcome.latency.p50, outcome.latency.p99)

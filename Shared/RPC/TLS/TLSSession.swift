@@ -21,6 +21,9 @@ final class TLSSession {
     private var peerNameChecked = false
     private var peerName: String?
 
+    /// What OpenSSL says when the first bytes of a handshake are not TLS at all.
+    private static let plaintextSigns = ["wrong version number", "http request", "packet length too long"]
+
     init(ssl: OpaquePointer) {
         self.ssl = ssl
     }
@@ -78,6 +81,9 @@ final class TLSSession {
             let verification = SSL_get_verify_result(ssl)
             if verification != X509_V_OK, let text = X509_verify_cert_error_string(verification) {
                 reason += " (\(String(cString: text)))"
+            }
+            if SSL_is_init_finished(ssl) != 1, TLSSession.plaintextSigns.contains(where: reason.contains) {
+                reason += " (the peer does not speak TLS: a plaintext client?)"
             }
             failureReason = reason.isEmpty ? "TLS error \(error)" : reason
             return .failed(EPROTO)
