@@ -44,7 +44,7 @@ let codeGenTargets: [Target] = [
 
 let rpcTargets: [Target] = [
     .systemLibrary(name: "CEpoll", path: "Shared/CEpoll"),
-    .target(name: "RPC", dependencies: ["Wire", "RPCContracts", "CEpoll"], path: "Shared/RPC"),
+    .target(name: "RPC", dependencies: ["Wire", "RPCContracts", "CEpoll", "COpenSSL"], path: "Shared/RPC"),
     .testTarget(name: "RPCTests", dependencies: ["TestSupport", "RPC", "RPCContracts", "Wire"], path: "Tests/RPCTests"),
     .target(name: "CEchoBaseline", path: "Tools/CEchoBaseline"),
     .executableTarget(
@@ -214,8 +214,8 @@ let serviceBenchTargets: [Target] = [
     ),
     .executableTarget(
         name: "bench-service",
-        dependencies: ["ServiceBench", "CEchoBaseline", "OrgService", "AuthService", "ServiceKit", "RPCContracts", "AuthContracts",
-                       "OrgContracts", "sotay-org", "sotay-auth", "sotay"],
+        dependencies: ["ServiceBench", "CEchoBaseline", "OrgService", "AuthService", "ServiceKit", "RPC", "RPCContracts",
+                       "AuthContracts", "OrgContracts", "OperatorCLI", "sotay-org", "sotay-auth", "sotay"],
         path: "Tools/bench-service"
     ),
     .executableTarget(
@@ -351,7 +351,7 @@ let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",
         // The six executables, so that the build puts them next to the test binary.
-        dependencies: ["Gateway", "PostgresTestSupport", "ServiceTestSupport", "ServiceToolkit", "OperatorCLI", "sotay-org", "sotay-auth", "sotay-content",
+        dependencies: ["Gateway", "PostgresTestSupport", "TestSupport", "ServiceTestSupport", "ServiceToolkit", "OperatorCLI", "sotay-org", "sotay-auth", "sotay-content",
                        "sotay-meeting", "sotay-learning", "sotay-feedback", "AuthContracts", "OrgContracts",
                        "ContentContracts", "MeetingContracts", "LearningContracts", "FeedbackContracts", "ServiceKit", "RPC",
                        "RPCContracts", "AuthService", "OrgService", "ContentService", "MeetingService", "LearningService",

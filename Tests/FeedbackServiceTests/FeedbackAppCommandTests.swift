@@ -97,7 +97,8 @@ import TestSupport
     /// holding `options`' token and `member`.
     private func app(_ arguments: [String], as options: CallOptions, member: String = "x",
                      in harness: FeedbackHarness) async throws -> Int32 {
-        let variables = [ServiceName.feedback.addressVariable: "127.0.0.1:\(harness.service.port)"]
+        // The harness's services serve plain TCP.
+        let variables = [ServiceName.feedback.addressVariable: "127.0.0.1:\(harness.service.port)", "SOTAY_TLS": "off"]
         var session = AppSession()
         session.file = URL(fileURLWithPath: harness.environment.folder.path("app-session.txt"))
         let bearer = options.metadata[MetadataKey.authorization] ?? ""

@@ -11,6 +11,7 @@ import Testing
             let tree = harness.tree
             let variables = [
                 "SOTAY_TOKEN_KEY_FILE": harness.environment.tokenKeyFile,
+                "SOTAY_TLS": "off",  // The harness's services serve plain TCP.
                 ServiceName.org.addressVariable: "127.0.0.1:\(harness.org.port)",
                 ServiceName.feedback.addressVariable: "127.0.0.1:\(harness.service.port)",
             ]

@@ -113,6 +113,7 @@ import Testing
             let admin = try harness.asAdmin(of: tree.province.id)
             let member = try await harness.createMember("Đỗ Thị Mai Giang", card: "YB-77", in: tree.cellA.id, as: admin)
             let environment = OperatorEnvironment(variables: [
+                "SOTAY_TLS": "off",  // The harness's org serves plain TCP.
                 "SOTAY_ORG_ADDR": "127.0.0.1:\(harness.running.port)",
                 "SOTAY_TOKEN_KEY_FILE": harness.folder.appendingPathComponent("token.key").path,
             ])

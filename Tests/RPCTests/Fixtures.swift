@@ -8,14 +8,14 @@ import XCTest
 /// Starts a server on 127.0.0.1 port 0 with `configure` applied.
 func startServer(
     services: [any RPCService], interceptors: [any ServerInterceptor] = [],
-    refusedCallObserver: (any RefusedCallObserver)? = nil,
+    refusedCallObserver: (any RefusedCallObserver)? = nil, tlsFailureObserver: (any TLSFailureObserver)? = nil,
     _ configure: (inout ServerConfiguration) -> Void = { _ in }
 ) throws -> RPCServer {
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
     configuration.eventLoopCount = 2
     configure(&configuration)
     let server = RPCServer(configuration: configuration, services: services, interceptors: interceptors,
-                           refusedCallObserver: refusedCallObserver)
+                           refusedCallObserver: refusedCallObserver, tlsFailureObserver: tlsFailureObserver)
     try server.start()
     return server
 }

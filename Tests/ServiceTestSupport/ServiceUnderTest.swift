@@ -20,9 +20,4 @@ public struct ServiceUnderTest: Sendable {
         channel.close()
         await running.stop()
     }
-
-    static func channel(to port: Int) -> RPCChannel {
-        RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: port)],
-                   configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
-    }
 }

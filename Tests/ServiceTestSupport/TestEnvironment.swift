@@ -12,6 +12,9 @@ public final class TestEnvironment: Sendable {
     public let clock: TestClock
     public let tokens: TestTokens
     public let tokenKeyFile: String
+    /// The suite's certificates, when this environment runs its services with TLS
+    /// (`tls: true`); nil: they run with `SOTAY_TLS=off`.
+    public let certificates: SuiteCertificates?
     private let started = Mutex<[ServiceUnderTest]>([])
 
     /// The key files every service may read, by the variable naming each, with the id
@@ -23,7 +26,9 @@ public final class TestEnvironment: Sendable {
 
     /// A new environment; with `template`, a copy of that folder (keys and service
     /// data), so a fixture built once serves many tests (`Fixtures`).
-    public init(_ prefix: String, copying template: URL? = nil, clock: TestClock = TestClock()) throws {
+    /// With `tls`, a certificate authority and the services' certificates as `sotay up`
+    /// makes them, and services and channels that use them.
+    public init(_ prefix: String, copying template: URL? = nil, clock: TestClock = TestClock(), tls: Bool = false) throws {
         folder = try TemporaryFolder.make(prefix)
         if let template {
             for name in try FileManager.default.contentsOfDirectory(atPath: template.path) {
@@ -34,6 +39,7 @@ public final class TestEnvironment: Sendable {
             for (file, keyID) in Self.keyFiles.values { try KeyFiles.write(folder.path(file), ids: [keyID]) }
         }
         tokenKeyFile = folder.path("token.key")
+        certificates = tls ? try SuiteCertificates.ensure(in: folder.url) : nil
         self.clock = clock
         tokens = try TestTokens(keyFile: tokenKeyFile, clock: clock.wall)
     }
@@ -48,6 +54,7 @@ public final class TestEnvironment: Sendable {
         ]
         for (variable, key) in Self.keyFiles { variables[variable] = folder.path(key.file) }
         for peer in peers { variables[peer.name.addressVariable] = "127.0.0.1:\(peer.port)" }
+        variables.merge(certificates?.environment ?? [SuiteTLS.switchVariable: "off"]) { _, tls in tls }
         return variables.merging(extra) { _, given in given }
     }
 
@@ -59,9 +66,18 @@ public final class TestEnvironment: Sendable {
             definition, environment: environment(for: definition.name, peers: peers, extra: extra), logSink: sink,
             clock: clock.wall)
         let service = ServiceUnderTest(name: definition.name, running: running,
-                                       channel: ServiceUnderTest.channel(to: running.port), log: log)
+                                       channel: channel(to: definition.name, port: running.port), log: log)
         started.withLock { $0.append(service) }
         return service
+    }
+
+    /// A channel to `service` listening on `port`, with a generous deadline (tests run
+    /// many services at once on a small machine, and a slow moment must not fail a
+    /// test that checks behaviour), and TLS when this environment runs it.
+    public func channel(to service: ServiceName, port: Int) -> RPCChannel {
+        var configuration = ChannelConfiguration(defaultTimeout: .seconds(60))
+        configuration.tls = certificates?.tls.channel(to: service)
+        return RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: port)], configuration: configuration)
     }
 
     /// Stops the services last started first (callers before the services they call),

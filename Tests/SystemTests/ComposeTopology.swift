@@ -31,6 +31,7 @@ struct ComposeTopology {
             let authData = try required("SOTAY_DATA_DIR", of: .auth, in: environments)
             return try await RunningSuite.start(
                 names, in: topology.folder, tokenKeyFile: token, authDataFolder: URL(fileURLWithPath: authData),
+                tls: try topology.certificates.tls,
                 arguments: { service in Array(compose.services[service.rawValue]?.command.dropFirst() ?? []) },
                 environments: { service, _ in environments[service.rawValue] ?? [:] })
         } catch {
@@ -78,9 +79,24 @@ struct ComposeTopology {
         }.joined(separator: ",")
     }
 
-    /// The secret's file, written on first use with a fresh key under the id the
-    /// variable reading it starts with (`TestEnvironment.keyFiles`), mode 0600.
+    /// The suite's TLS authority and certificates, made on first use as `sotay up` makes
+    /// them: what the file's certificate secrets become.
+    var certificates: SuiteCertificates {
+        get throws { try SuiteCertificates.ensure(in: folder.url) }
+    }
+
+    /// The secret's file: a TLS file of `certificates` for the TLS variables, or else
+    /// written on first use with a fresh key under the id the variable reading it starts
+    /// with (`TestEnvironment.keyFiles`), mode 0600.
     private func keyFile(_ secret: String, read variable: String) throws -> String {
+        let tls = try certificates
+        if variable == SuiteTLS.caFileVariable { return tls.caFile.path }
+        if let service = ServiceName.allCases.first(where: { $0.tlsCertificateFileVariable == variable }) {
+            return tls.certificateFile(of: service).path
+        }
+        if let service = ServiceName.allCases.first(where: { $0.tlsKeyFileVariable == variable }) {
+            return tls.keyFile(of: service).path
+        }
         guard let keyID = TestEnvironment.keyFiles[variable]?.keyID else {
             throw ComposeError("\(variable) names the secret \(secret), but no service reads a key file from it")
         }

@@ -75,6 +75,11 @@ final class RunningExecutable: Sendable {
 
     var logText: String { log.text.withLock { $0 } }
 
+    /// Sends `number` (SIGHUP: reload the TLS certificate).
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
     /// SIGTERM, as an orchestrator stops it; the exit status once it has drained.
     func terminate() async -> Int32 {
         process.terminate()

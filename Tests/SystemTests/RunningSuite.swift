@@ -30,6 +30,11 @@ struct RunningSuite {
     let feedback: FeedbackServiceClient
     private let channels: [RPCChannel]
     private let folder: TemporaryFolder
+    /// The suite's certificates when its services serve TLS.
+    let tls: SuiteTLS?
+
+    /// The folder holding every service's data and the suite's key and TLS files.
+    var dataFolder: URL { folder.url }
 
     /// The environment a service starts with, given the addresses of the services
     /// already serving (org, for every other one).
@@ -43,7 +48,8 @@ struct RunningSuite {
             let keys = try SuiteKeyFiles.ensure(in: folder.url)
             let binaryFolder = try RunningExecutable.requireBuildFolder()
             let authData = folder.url.appendingPathComponent(ServiceName.auth.rawValue)
-            return try await start(services, in: folder, tokenKeyFile: keys.token.path, authDataFolder: authData) { service, peers in
+            return try await start(services, in: folder, tokenKeyFile: keys.token.path, authDataFolder: authData,
+                                   tls: keys.certificates.tls) { service, peers in
                 ServiceLaunch(service: service, binaryFolder: binaryFolder, listen: "127.0.0.1:0", dataFolder: folder.url,
                               keys: keys, base: [:], peerAddresses: peers)
                     .environment
@@ -58,7 +64,7 @@ struct RunningSuite {
     /// waits for it at start), each with `environments`' variables, and opens a client
     /// to each. `folder` is removed by `stop()`, or here if a service does not start.
     static func start(_ services: [ServiceName], in folder: TemporaryFolder, tokenKeyFile: String, authDataFolder: URL,
-                      arguments: @Sendable (ServiceName) -> [String] = { _ in [] },
+                      tls: SuiteTLS?, arguments: @Sendable (ServiceName) -> [String] = { _ in [] },
                       environments: @escaping Environments) async throws -> RunningSuite {
         var processes: [ServiceName: RunningExecutable] = [:]
         do {
@@ -81,7 +87,7 @@ struct RunningSuite {
             for case let (service, .success(process)) in started { processes[service] = process }
             for case let (_, .failure(error)) in started { throw error }
             return try RunningSuite(processes: processes, folder: folder, tokenKeyFile: tokenKeyFile,
-                                    authDataFolder: authDataFolder)
+                                    authDataFolder: authDataFolder, tls: tls)
         } catch {
             for process in processes.values { _ = await process.terminate() }
             folder.remove()
@@ -91,14 +97,18 @@ struct RunningSuite {
 
     static func executableName(_ service: ServiceName) -> String { "sotay-\(service.rawValue)" }
 
+    /// `tls`: the suite's certificates when the services serve TLS (as `sotay up` runs
+    /// them); the test's clients then check each service's name, as the CLI does.
     private init(processes: [ServiceName: RunningExecutable], folder: TemporaryFolder, tokenKeyFile: String,
-                 authDataFolder: URL) throws {
+                 authDataFolder: URL, tls: SuiteTLS?) throws {
         var channels: [ServiceName: RPCChannel] = [:]
         for (service, process) in processes {
             // A generous deadline: tests run many services at once on a small machine, and a
             // slow moment must not fail a test that checks behaviour, not speed.
+            var configuration = ChannelConfiguration(defaultTimeout: .seconds(60))
+            configuration.tls = tls?.channel(to: service)
             channels[service] = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: process.port)],
-                                           configuration: ChannelConfiguration(defaultTimeout: .seconds(60)))
+                                           configuration: configuration)
         }
         // A service not started gets a channel to nowhere (port 1): a call fails at once.
         func channel(_ service: ServiceName) -> RPCChannel {
@@ -106,6 +116,7 @@ struct RunningSuite {
         }
         self.processes = processes
         self.folder = folder
+        self.tls = tls
         self.authDataFolder = authDataFolder
         tokens = try TestTokens(keyFile: tokenKeyFile)
         org = OrgServiceClient(channel: channel(.org))
@@ -138,6 +149,14 @@ struct RunningSuite {
     }
 
     /// Auth's local SMS outbox (it delivers after its commit).
+    /// A new channel to a running service, as the suite's clients reach it (TLS when on).
+    func newChannel(to service: ServiceName) -> RPCChannel {
+        var configuration = ChannelConfiguration(defaultTimeout: .seconds(60))
+        configuration.tls = tls?.channel(to: service)
+        return RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: processes[service]?.port ?? 1)],
+                          configuration: configuration)
+    }
+
     /// A service's SQLite file, where `ServiceLaunch` puts it.
     func databasePath(of service: ServiceName) -> String {
         folder.path("\(service.rawValue)/\(service.rawValue).sqlite")

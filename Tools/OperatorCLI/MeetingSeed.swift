@@ -20,9 +20,7 @@ struct MeetingSeed {
         defer { orgChannel.close() }
         let (rootID, cells) = try await cellsOfTheTree(OrgServiceClient(channel: orgChannel))
         guard !cells.isEmpty else { return }
-        var configuration = ChannelConfiguration()
-        configuration.defaultTimeout = .seconds(60)
-        let channel = RPCChannel(addresses: [try environment.address(of: .meeting)], configuration: configuration)
+        let channel = try environment.channel(to: .meeting, timeout: .seconds(60))
         defer { channel.close() }
         let meeting = MeetingServiceClient(channel: channel)
         guard try await waitForTheCells(cells.count, root: rootID, meeting: meeting) else {

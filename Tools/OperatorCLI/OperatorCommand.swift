@@ -47,6 +47,8 @@ public enum OperatorCommand {
                                            session: AppSession()).run()
         case ("outbox", _):
             return try OutboxCommand(Array(arguments.dropFirst())).run()
+        case ("certs", _):
+            return try CertsCommand(Array(arguments.dropFirst())).run()
         case ("help", _), ("-h", _), ("--help", _):
             print(Usage.text)
             return 0
@@ -56,18 +58,23 @@ public enum OperatorCommand {
     }
 
     static func up(_ arguments: [String], environment: OperatorEnvironment) async throws -> Int32 {
+        let supervisor = Supervisor(
+            binaryFolder: Supervisor.ownFolder,
+            dataFolder: try dataFolder(arguments, command: "up"),
+            environment: environment.variables)
+        return try await supervisor.run()
+    }
+
+    /// The folder of a command whose only option is `--data DIR` (default ./data).
+    static func dataFolder(_ arguments: [String], command: String) throws -> URL {
         var dataFolder = "./data"
         var rest = arguments[...]
         while let option = rest.popFirst() {
             guard option == "--data", let value = rest.popFirst() else {
-                throw CLIError.usage("up takes only --data DIR")
+                throw CLIError.usage("\(command) takes only --data DIR")
             }
             dataFolder = value
         }
-        let supervisor = Supervisor(
-            binaryFolder: Supervisor.ownFolder,
-            dataFolder: URL(fileURLWithPath: dataFolder).standardizedFileURL,
-            environment: environment.variables)
-        return try await supervisor.run()
+        return URL(fileURLWithPath: dataFolder).standardizedFileURL
     }
 }

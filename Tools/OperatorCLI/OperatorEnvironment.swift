@@ -31,12 +31,18 @@ struct OperatorEnvironment {
         return service
     }
 
-    /// A channel to one service for a single command: short deadline, no retries
-    /// beyond the channel's defaults.
-    func channel(to service: ServiceName) throws -> RPCChannel {
+    /// A channel to one service for a single command: short deadline (unless given),
+    /// no retries beyond the channel's defaults, TLS checking the service's name (no
+    /// client certificate: the CLI's token says who calls) unless `SOTAY_TLS=off`.
+    func channel(to service: ServiceName, timeout: Duration = .seconds(5)) throws -> RPCChannel {
         var configuration = ChannelConfiguration()
         configuration.connectionsPerAddress = 1
-        configuration.defaultTimeout = .seconds(5)
+        configuration.defaultTimeout = timeout
+        do {
+            configuration.tls = try SuiteTLS.fromEnvironment(variables)?.channel(to: service)
+        } catch {
+            throw CLIError(description: "\(error)", exitCode: ConfigError.exitStatus)
+        }
         return RPCChannel(addresses: [try address(of: service)], configuration: configuration)
     }
 }

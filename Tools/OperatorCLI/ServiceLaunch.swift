@@ -19,7 +19,7 @@ extension ServiceLaunch {
     /// service on its default port, where `SOTAY_<PEER>_ADDR`'s default finds it).
     public init(service: ServiceName, binaryFolder: URL, listen: String, dataFolder: URL, keys: SuiteKeyFiles,
                 base: [String: String], peerAddresses: [ServiceName: String] = [:]) {
-        var variables = base
+        var variables = keys.withTLS(base)
         variables["SOTAY_LISTEN"] = listen
         variables["SOTAY_DATA_DIR"] = dataFolder.appendingPathComponent(service.rawValue).path
         variables["SOTAY_TOKEN_KEY_FILE"] = keys.token.path
@@ -34,15 +34,24 @@ extension ServiceLaunch {
 }
 
 /// The suite's key files in a data folder (`TokenKeyFile`), created on first use: the
-/// token key, and each service's data key (every service is given every file's
-/// variable; a service reads its own).
+/// token key, each service's data key (every service is given every file's variable;
+/// a service reads its own), and the TLS certificates (`SuiteCertificates`).
 public struct SuiteKeyFiles: Sendable {
     public let token: URL
     public let data: [ServiceName: URL]
+    public let certificates: SuiteCertificates
 
     public static func ensure(in dataFolder: URL) throws -> SuiteKeyFiles {
         var data: [ServiceName: URL] = [:]
         for service in ServiceName.allCases { data[service] = try TokenKeyFile.ensureDataKey(for: service, in: dataFolder) }
-        return SuiteKeyFiles(token: try TokenKeyFile.ensure(in: dataFolder), data: data)
+        return SuiteKeyFiles(token: try TokenKeyFile.ensure(in: dataFolder), data: data,
+                             certificates: try SuiteCertificates.ensure(in: dataFolder))
+    }
+
+    /// `base` with the suite's TLS files set, unless it turns TLS off (`SOTAY_TLS=off`):
+    /// what the services and the clients of a local run read.
+    public func withTLS(_ base: [String: String]) -> [String: String] {
+        guard base[SuiteTLS.switchVariable]?.lowercased() != "off" else { return base }
+        return base.merging(certificates.environment) { _, suite in suite }
     }
 }

@@ -11,6 +11,8 @@ public final class ServiceProcess: @unchecked Sendable {
     public let service: ServiceName
     public let listen: String
     public let logPath: String
+    /// How the health probe reaches it: TLS as the service itself reads its variables.
+    private let tls: TLSConfiguration?
     private let process = Process()
     private let lock = NSLock()
     private var exitWaiters: [CheckedContinuation<Int32, Never>] = []
@@ -24,6 +26,9 @@ public final class ServiceProcess: @unchecked Sendable {
         self.service = launch.service
         self.listen = launch.listen
         self.logPath = launch.logPath
+        // A malformed SOTAY_TLS stops the service itself with a clear line in its log;
+        // the probe then just finds it not serving.
+        self.tls = (try? SuiteTLS.fromEnvironment(launch.environment))??.channel(to: launch.service)
         process.executableURL = launch.executable
         process.environment = launch.environment
     }
@@ -78,6 +83,7 @@ public final class ServiceProcess: @unchecked Sendable {
         guard let address = HostPort(listen) else { return false }
         var configuration = ChannelConfiguration()
         configuration.connectionsPerAddress = 1
+        configuration.tls = tls
         let channel = RPCChannel(addresses: [address], configuration: configuration)
         defer { channel.close() }
         let deadline = ContinuousClock.now + timeout

@@ -39,6 +39,18 @@ final class SuiteLock {
 
     deinit { close(descriptor) }
 
+    /// The pid of the `sotay up` holding the lock of `dataFolder`; nil when none runs.
+    static func holder(of dataFolder: URL) -> Int32? {
+        let path = dataFolder.appendingPathComponent("sotay-up.lock").path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        // Taking a shared lock succeeds only when no `sotay up` holds its exclusive one.
+        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 { return nil }
+        return (try? String(contentsOfFile: path, encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
     /// Whether a listening socket could be bound to 127.0.0.1:`port` now.
     static func portIsFree(_ port: Int) -> Bool {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)

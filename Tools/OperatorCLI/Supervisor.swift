@@ -69,13 +69,22 @@ struct Supervisor {
                 return 1
             }
         }
+        // `sotay certs` renews the certificates and sends SIGHUP here: each service reloads them.
+        let hangUps = StopSignals([SIGHUP]) { [processes] _ in
+            for process in processes { process.signal(SIGHUP) }
+        }
+        defer { hangUps.cancel() }
         print("Sổ tay is up (data in \(dataFolder.path), Ctrl-C stops everything):")
+        print(environment[SuiteTLS.switchVariable]?.lowercased() == "off"
+              ? "  TLS is OFF (SOTAY_TLS=off): every service serves plain TCP"
+              : "  TLS on every port: certificates in \(keys.certificates.folder.path) (sotay certs renews them)")
         for process in processes {
             print("  \(process.service.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))"
                   + "\(process.listen.padding(toLength: 17, withPad: " ", startingAt: 0)) pid \(process.pid)  log \(process.logPath)")
         }
 
-        let firstStart = Task { [environment] in
+        // The first start's CLI calls reach the services with the suite's TLS.
+        let firstStart = Task { [environment = keys.withTLS(environment)] in
             await FirstStart.seedIfEmpty(services: processes.map(\.service), dataFolder: dataFolder,
                                          tokenKeyFile: keys.token, environment: environment)
             await LearningFirstStart.seedIfNew(services: processes.map(\.service), dataFolder: dataFolder,

@@ -22,6 +22,9 @@ enum Usage {
                                  in 2,910 cells; national: 6 million in 300,000) as CSV into
                                  DIR (default ./data/seed/PRESET) and import them with
                                  import --apply (docs/seed-and-bench.md)
+      certs [--data DIR]         renew every service's TLS certificate from the suite's authority
+                                 in DIR/tls (DIR default ./data) and have a running sotay up's
+                                 services reload them (SIGHUP; open calls go on)
       outbox [--data DIR] [--last N]
                                  print the last N (default 20) text messages auth sent on this
                                  machine, codes included (DIR/auth/outbox.txt, DIR default ./data)

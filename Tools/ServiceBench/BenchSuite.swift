@@ -23,6 +23,16 @@ public final class BenchSuite: @unchecked Sendable {
     /// service is left holding the benchmark's ports for the next run.
     private let interrupts: [any DispatchSourceSignal]
 
+    /// The environment the services start with: this process's, with TLS off unless
+    /// `SOTAY_TLS` says otherwise. The C load generator and the raw-frame clients speak
+    /// plain TCP, so the benchmarks ask for it (each service logs that TLS is off);
+    /// `SOTAY_TLS=on` runs them with TLS as `sotay up` does, for the Swift clients.
+    public static var launchEnvironment: [String: String] {
+        var variables = ProcessInfo.processInfo.environment
+        if variables[SuiteTLS.switchVariable] == nil { variables[SuiteTLS.switchVariable] = "off" }
+        return variables
+    }
+
     /// Where the services' executables are: beside this program, as for `sotay up`.
     public static var binaryFolder: URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
@@ -64,7 +74,7 @@ public final class BenchSuite: @unchecked Sendable {
             addresses[service].map { address in
                 (service, ServiceProcess(ServiceLaunch(service: service, binaryFolder: binaryFolder, listen: address.description,
                                                        dataFolder: dataFolder, keys: keys,
-                                                       base: ProcessInfo.processInfo.environment, peerAddresses: peers),
+                                                       base: Self.launchEnvironment, peerAddresses: peers),
                                          onExit: { _, _ in }))
             }
         })
@@ -120,8 +130,13 @@ public final class BenchSuite: @unchecked Sendable {
     /// same databases with.
     public func environment(of service: ServiceName) -> [String: String] {
         ServiceLaunch(service: service, binaryFolder: Self.binaryFolder, listen: "127.0.0.1:0", dataFolder: dataFolder,
-                      keys: keys, base: ProcessInfo.processInfo.environment,
+                      keys: keys, base: Self.launchEnvironment,
                       peerAddresses: addresses.mapValues(\.description)).environment
+    }
+
+    /// The suite's TLS as its services run it (nil: `SOTAY_TLS=off`).
+    public var tls: SuiteTLS? {
+        Self.launchEnvironment[SuiteTLS.switchVariable]?.lowercased() == "off" ? nil : keys.certificates.tls
     }
 
     /// A channel to one service, for setting up (logins, checks); never for measuring.
@@ -129,6 +144,7 @@ public final class BenchSuite: @unchecked Sendable {
         var configuration = ChannelConfiguration()
         configuration.connectionsPerAddress = 1
         configuration.defaultTimeout = .seconds(10)
+        configuration.tls = tls?.channel(to: service)
         return RPCChannel(addresses: [addresses[service] ?? HostPort(host: "127.0.0.1", port: service.defaultPort)],
                           configuration: configuration)
     }
@@ -170,7 +186,7 @@ public final class BenchSuite: @unchecked Sendable {
         let seed = Process()
         seed.executableURL = Self.binaryFolder.appendingPathComponent("sotay")
         seed.arguments = ["seed", "--preset", "province", "--out", seedFolder.path]
-        var variables = ProcessInfo.processInfo.environment
+        var variables = keys.withTLS(Self.launchEnvironment)
         variables["SOTAY_TOKEN_KEY_FILE"] = keys.token.path
         variables[ServiceName.org.addressVariable] = addresses[.org]?.description
         seed.environment = variables

@@ -35,6 +35,7 @@ struct LoginSuite {
         let org = try await ServiceMain.start(OrgServiceDefinition.definition, environment: [
             "SOTAY_LISTEN": "127.0.0.1:0", "SOTAY_DATA_DIR": folder.appendingPathComponent("org").path,
             "SOTAY_TOKEN_KEY_FILE": keyFile.path, "SOTAY_ORG_DATA_KEY_FILE": dataKey.path,
+            "SOTAY_TLS": "off",  // In-process, measured over plain TCP.
         ], logSink: quiet)
         let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: keyFile.path))
         let orgChannel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: org.port)])
@@ -45,6 +46,7 @@ struct LoginSuite {
             "SOTAY_LISTEN": "127.0.0.1:0", "SOTAY_DATA_DIR": folder.appendingPathComponent("auth").path,
             "SOTAY_TOKEN_KEY_FILE": keyFile.path, "SOTAY_ORG_ADDR": "127.0.0.1:\(org.port)",
             "SOTAY_AUTH_TRUSTED_PROXIES": "127.0.0.1", "SOTAY_AUTH_DATA_KEY_FILE": authDataKey.path,
+            "SOTAY_TLS": "off",
         ], logSink: quiet)
         let channel = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: auth.port)])
         let client = AuthServiceClient(channel: channel)

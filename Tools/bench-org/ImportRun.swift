@@ -22,7 +22,7 @@ enum ImportRun {
         let service = try await ServiceMain.start(OrgServiceDefinition.definition, environment: [
             "SOTAY_LISTEN": "127.0.0.1:0", "SOTAY_DATA_DIR": scratch.appendingPathComponent("org").path,
             "SOTAY_TOKEN_KEY_FILE": tokenKeyFile.path, "SOTAY_ORG_DATA_KEY_FILE": dataKeyFile.path,
-            "SOTAY_LOG_LEVEL": "warning",
+            "SOTAY_LOG_LEVEL": "warning", "SOTAY_TLS": "off",  // In-process, measured over plain TCP.
         ])
         defer { try? FileManager.default.removeItem(at: scratch) }
         let process = Process()
@@ -31,6 +31,7 @@ enum ImportRun {
         var environment = ProcessInfo.processInfo.environment
         environment["SOTAY_ORG_ADDR"] = "127.0.0.1:\(service.port)"
         environment["SOTAY_TOKEN_KEY_FILE"] = tokenKeyFile.path
+        environment["SOTAY_TLS"] = "off"
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -41,7 +41,7 @@ ProcessMemory.resetPeak()
 let service = try await ServiceMain.start(OrgServiceDefinition.definition, environment: [
     "SOTAY_LISTEN": "127.0.0.1:0", "SOTAY_DATA_DIR": database.dataDirectory.path,
     "SOTAY_TOKEN_KEY_FILE": database.tokenKeyFile.path, "SOTAY_ORG_DATA_KEY_FILE": database.dataKeyFile.path,
-    "SOTAY_LOG_LEVEL": "warning",
+    "SOTAY_LOG_LEVEL": "warning", "SOTAY_TLS": "off",  // In-process, measured over plain TCP.
 ])
 var channelConfiguration = ChannelConfiguration()
 channelConfiguration.connectionsPerAddress = 2

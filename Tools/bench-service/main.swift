@@ -1,6 +1,7 @@
 import CEchoBaseline
 import Foundation
 import OrgService
+import RPC
 import AuthService
 import ServiceBench
 import ServiceKit
@@ -119,6 +120,34 @@ if let health = rows.first(where: { $0.call.service == .org && !$0.call.measures
 let overheads = rows.compactMap { row in row.inProcess.flatMap { local in row.outcome.map { $0.serverCPUPerCall / local.cpuPerCall } } }
 if let worst = overheads.max() {
     print(String(format: "target: stack overhead <= 1.5× on every data call: worst %.1f×: %@", worst, worst <= 1.5 ? "met" : "NOT met"))
+}
+
+// TLS next to plain TCP, in the same run: Health/Check through the Swift client
+// against the suite's org (plain TCP) and a second sotay-org with TLS on.
+print("")
+print("Health/Check through RPCChannel (the Swift client: the C load generator speaks plain TCP only), "
+      + "1 connection, \(options.inFlight) in flight, client in this process:")
+if let plainAddress = suite.addresses[.org] {
+    do {
+        let tlsPort = options.port + 50
+        let tlsOrg = try await TLSOrg.start(suite: suite, port: tlsPort)
+        let plain = await ChannelHealthRun(address: plainAddress, tls: nil, inFlight: options.inFlight,
+                                           seconds: options.seconds).run()
+        let tls = await ChannelHealthRun(address: HostPort(host: "127.0.0.1", port: tlsPort),
+                                         tls: suite.keys.certificates.tls.channel(to: .org), inFlight: options.inFlight,
+                                         seconds: options.seconds).run()
+        tlsOrg.signal(SIGTERM)
+        _ = await tlsOrg.waitForExit()
+        for (name, outcome) in [("plain TCP", plain), ("TLS", tls)] {
+            print(label("  org Health/Check, \(name)")
+                  + String(format: " | %8.0f calls/s  p50 %5.0f µs  p99 %5.0f µs", outcome.callsPerSecond,
+                           outcome.latency.p50, outcome.latency.p99)
+                  + (outcome.errors > 0 ? "  (\(outcome.errors) failed)" : ""))
+        }
+        print(String(format: "TLS keeps %.1f%% of plain TCP's Health/Check calls/s", tls.callsPerSecond / plain.callsPerSecond * 100))
+    } catch {
+        print("the TLS line could not run: \(error)")
+    }
 }
 ceb_server_stop(echoServer)
 await suite.stop()

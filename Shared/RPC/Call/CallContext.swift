@@ -15,26 +15,32 @@ public struct CallContext: Sendable {
     public let deadline: Deadline?
     /// The peer's address, "ip:port".
     public let peer: String
+    /// The name (first subjectAltName DNS) in the certificate the peer presented over
+    /// TLS, verified against the server's certificate authority: which service is
+    /// calling, under mutual TLS. Nil over plain TCP and for clients without a
+    /// certificate (the gateway, the operator CLI).
+    public let peerCertificateName: String?
     /// Why the runtime cancelled the handler, when it did; nil outside a server.
     public let ending: (any CallEnding)?
     private var values = CallContextValues()
 
     public init(method: String, metadata: [String: String] = [:], requestID: String? = nil,
-                deadline: Deadline? = nil, peer: String = "local") {
+                deadline: Deadline? = nil, peer: String = "local", peerCertificateName: String? = nil) {
         self.init(method: method, metadata: metadata,
                   requestID: (requestID ?? metadata[MetadataKey.requestID]).map(RequestIDValue.given)
                       ?? .generated(RequestID.reserve(1).lowerBound),
-                  deadline: deadline, peer: peer, ending: nil)
+                  deadline: deadline, peer: peer, peerCertificateName: peerCertificateName, ending: nil)
     }
 
     /// The server's: `requestID` already taken from the metadata or numbered.
     init(method: String, metadata: [String: String], requestID: RequestIDValue, deadline: Deadline?, peer: String,
-         ending: (any CallEnding)?) {
+         peerCertificateName: String?, ending: (any CallEnding)?) {
         self.method = method
         self.metadata = metadata
         self.requestIDValue = requestID
         self.deadline = deadline
         self.peer = peer
+        self.peerCertificateName = peerCertificateName
         self.ending = ending
     }
 

@@ -15,6 +15,8 @@ public struct ChannelConfiguration: Sendable {
     public var keepaliveTimeout: Duration = .seconds(10)
     /// The largest response frame accepted.
     public var maxFrameSize: Int = 4 * 1024 * 1024
+    /// TLS to the server (nil: plain TCP). See `TLSConfiguration`.
+    public var tls: TLSConfiguration?
 
     public init(defaultTimeout: Duration = .seconds(10)) {
         self.defaultTimeout = defaultTimeout

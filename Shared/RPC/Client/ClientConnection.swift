@@ -25,6 +25,8 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     let address: HostPort
     let loop: EventLoop
     private let configuration: ChannelConfiguration
+    /// The channel's TLS context (nil: plain TCP), or why it could not be made.
+    private let tls: Result<TLSContext, TLSError>?
     /// Whether a new call is likely to get through here, for the channel's picker.
     private let usable = Lock(true)
 
@@ -43,11 +45,20 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var lastReadAt: UInt64 = 0
     private var pingSentAt: UInt64?
     private var keepaliveTimer: ClosureTimer?
+    /// The socket of the connection that is ready, or TLS over it.
+    private var stream = ConnectionStream.plain
+    /// The epoll interest last set on the ready socket.
+    private var interest: UInt32 = 0
+    /// Why the last connect failed, for the calls that fail fast while backing off.
+    private var lastFailure = ""
+    /// Something has arrived from the server on this connection.
+    private var heardFromServer = false
 
-    init(address: HostPort, loop: EventLoop, configuration: ChannelConfiguration) {
+    init(address: HostPort, loop: EventLoop, configuration: ChannelConfiguration, tls: Result<TLSContext, TLSError>?) {
         self.address = address
         self.loop = loop
         self.configuration = configuration
+        self.tls = tls
         reader = FrameReader(maxFrameSize: configuration.maxFrameSize)
     }
 
@@ -115,7 +126,8 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
                 waiting.append(call)
                 connect()
             } else {
-                finish(call, .failed(RPCError(.unavailable, "\(address) is unreachable; reconnecting"), neverStarted: true))
+                finish(call, .failed(RPCError(.unavailable, "\(address) is unreachable (\(lastFailure)); reconnecting"),
+                                     neverStarted: true))
             }
         case .shutdown:
             finish(call, .failed(RPCError(.unavailable, "the channel was closed"), neverStarted: true))
@@ -179,6 +191,10 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     // MARK: - Connecting
 
     private func connect() {
+        if case .failure(let error) = tls {
+            connectFailed("TLS: \(error)")
+            return
+        }
         state = .resolving
         let address = self.address
         // getaddrinfo may block on DNS, so it runs off the loop.
@@ -229,20 +245,42 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             }
             return
         }
+        if case .success(let context) = tls {
+            do throws(TLSError) {
+                stream = .tls(try context.makeSession(fd: fd))
+            } catch {
+                loop.deregister(fd: fd, id: registration)
+                Socket.close(fd)
+                connectFailed("\(error)")
+                return
+            }
+        }
         state = .ready(fd: fd, registration: registration)
+        heardFromServer = false
         connectFailures = 0
         goAwayLastCallID = nil
         goAwayStatus = nil
         lastReadAt = MonotonicClock.now()
         setUsable(true)
         watchingWritable = false
-        loop.modify(fd: fd, id: registration, events: EPOLLIN.rawValue)
+        interest = EPOLLOUT.rawValue
+        updateInterest(fd: fd, registration: registration)
         let calls = waiting
         waiting.removeAll()
         for call in calls { send(call) }
     }
 
     private func connectFailed(_ reason: String) {
+        backOff(reason)
+        let error = RPCError(.unavailable, "cannot connect to \(address): \(reason)")
+        let calls = waiting
+        waiting.removeAll()
+        for call in calls { finish(call, .failed(error, neverStarted: true)) }
+    }
+
+    /// Calls fail fast, naming `reason`, until the backoff delay has passed.
+    private func backOff(_ reason: String) {
+        lastFailure = reason
         connectFailures += 1
         let delay = configuration.backoff.delay(afterFailures: connectFailures)
         state = .backingOff(until: MonotonicClock.now() &+ delay)
@@ -250,10 +288,14 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         loop.schedule(after: delay) { [self] in
             if case .backingOff = state { setUsable(true) }
         }
-        let error = RPCError(.unavailable, "cannot connect to \(address): \(reason)")
-        let calls = waiting
-        waiting.removeAll()
-        for call in calls { finish(call, .failed(error, neverStarted: true)) }
+    }
+
+    /// The server's certificate was refused here, or this side's there: the calls
+    /// sent never reached a handler, and reconnecting at once would fail the same way.
+    private func tlsHandshakeFailed(_ reason: String) {
+        let description = "TLS handshake with \(address) failed: \(reason)"
+        closeSocket(failingWith: RPCError(.unavailable, description), neverStarted: true)
+        backOff(description)
     }
 
     // MARK: - I/O
@@ -263,8 +305,16 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         case .connecting(let fd, let registration, let remaining):
             connectCompleted(fd: fd, registration: registration, remaining: remaining)
         case .ready:
-            if events & EPOLLOUT.rawValue != 0 { flushOutput() }
-            if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 { readAvailable() }
+            if events & EPOLLOUT.rawValue != 0 {
+                flushOutput()
+                // TLS: a read waited to send a handshake message.
+                if stream.readWaitsForWritable { readAvailable() }
+            }
+            if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+                readAvailable()
+                // TLS: a write waited to receive a handshake message.
+                if stream.writeWaitsForReadable { flushOutput() }
+            }
         default:
             break
         }
@@ -273,9 +323,10 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private func readAvailable() {
         let buffer = loop.readBuffer
         for _ in 0..<4 {
-            guard case .ready(let fd, _) = state, let base = buffer.baseAddress else { return }
-            switch Socket.read(fd, into: base, count: buffer.count) {
+            guard case .ready(let fd, let registration) = state, let base = buffer.baseAddress else { return }
+            switch stream.read(fd, into: base, count: buffer.count) {
             case .transferred(let count):
+                heardFromServer = true
                 lastReadAt = MonotonicClock.now()
                 pingSentAt = nil
                 do {
@@ -286,13 +337,35 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
                     closeSocket(failingWith: RPCError(.resourceExhausted, "a response from \(address) exceeds the frame size limit"))
                     return
                 }
-                if count < buffer.count { return }
+                if count < buffer.count && !stream.hasBufferedInput { return }
             case .wouldBlock:
+                if stream.isTLS { updateInterest(fd: fd, registration: registration) }
                 return
             case .endOfFile, .failed:
-                closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost"))
+                connectionEnded()
                 return
             }
+        }
+    }
+
+    /// The socket failed or the server closed it: during the TLS handshake, the
+    /// handshake failed; after it, the connection was lost. Under TLS 1.3 a client
+    /// finishes its side before the server has checked its certificate, so an alert
+    /// from a server never heard from is the server refusing the handshake too: no
+    /// call reached a handler.
+    private func connectionEnded() {
+        let reason = stream.failureReason
+        if !stream.isEstablished || (!heardFromServer && reason?.contains("alert") == true) {
+            tlsHandshakeFailed(reason ?? "the server closed the connection")
+        } else if let reason {
+            closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost: TLS: \(reason)"))
+        } else if stream.isTLS && !heardFromServer {
+            // A server refusing this client's certificate may reset the connection before
+            // its alert is read; the calls may also have started, so they are not retried.
+            closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost before any answer "
+                + "(a server refusing this client's TLS certificate looks like this: see its log)"))
+        } else {
+            closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost"))
         }
     }
 
@@ -360,33 +433,47 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         while !output.isEmpty {
             let bytes = output.readableBytes
             guard let base = bytes.baseAddress else { break }
-            switch Socket.write(fd, from: base, count: bytes.count) {
+            switch stream.write(fd, from: base, count: bytes.count) {
             case .transferred(let count):
                 output.consume(count)
             case .wouldBlock, .endOfFile:
-                if !watchingWritable {
-                    watchingWritable = true
-                    loop.modify(fd: fd, id: registration, events: EPOLLIN.rawValue | EPOLLOUT.rawValue)
+                // TLS may need to read before it can write: readability is always watched.
+                let wantsWritable = !stream.writeWaitsForReadable
+                if watchingWritable != wantsWritable {
+                    watchingWritable = wantsWritable
+                    updateInterest(fd: fd, registration: registration)
                 }
                 return
             case .failed:
-                closeSocket(failingWith: RPCError(.unavailable, "the connection to \(address) was lost"))
+                connectionEnded()
                 return
             }
         }
         output.releaseIfEmpty(above: 256 * 1024)
         if watchingWritable {
             watchingWritable = false
-            loop.modify(fd: fd, id: registration, events: EPOLLIN.rawValue)
+            updateInterest(fd: fd, registration: registration)
         }
     }
 
-    /// Drops the socket and fails its calls: those the server never accepted as safe
-    /// to retry anywhere, the others as possibly started. The next call reconnects.
-    private func closeSocket(failingWith error: RPCError) {
+    /// Readability always; writability while output waits or TLS's read needs it.
+    private func updateInterest(fd: Int32, registration: EventLoop.RegistrationID) {
+        var events = EPOLLIN.rawValue
+        if watchingWritable || stream.readWaitsForWritable { events |= EPOLLOUT.rawValue }
+        guard events != interest else { return }
+        interest = events
+        loop.modify(fd: fd, id: registration, events: events)
+    }
+
+    /// Drops the socket and fails its calls: those the server never accepted (or, with
+    /// `neverStarted`, all) as safe to retry anywhere, the others as possibly started.
+    /// The next call reconnects.
+    private func closeSocket(failingWith error: RPCError, neverStarted: Bool = false) {
         switch state {
         case .ready(let fd, let registration), .connecting(let fd, let registration, _):
             loop.deregister(fd: fd, id: registration)
+            stream.close()
+            stream = .plain
             Socket.close(fd)
         default:
             return
@@ -405,7 +492,7 @@ final class ClientConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             if id > lastAccepted {
                 finish(call, .failed(goingAway, neverStarted: true))
             } else {
-                finish(call, .failed(error, neverStarted: false))
+                finish(call, .failed(error, neverStarted: neverStarted))
             }
         }
         goAwayLastCallID = nil

@@ -43,11 +43,17 @@ public final class RPCChannel: Sendable {
         guard let group = EventLoopGroup.sharedClientGroup else {
             fatalError("cannot start the RPC client event loops")
         }
+        // Made once for all connections. Should the files not do, every call fails with
+        // UNAVAILABLE naming the file and the reason.
+        let tls = configuration.tls.map { tls in
+            Result { () throws(TLSError) in try TLSContext(tls, role: .client) }
+        }
         var connections: [ClientConnection] = []
         // Interleaved by address, so that round-robin alternates replicas.
         for _ in 0..<Swift.max(1, configuration.connectionsPerAddress) {
             for address in addresses {
-                connections.append(ClientConnection(address: address, loop: group.next(), configuration: configuration))
+                connections.append(ClientConnection(address: address, loop: group.next(), configuration: configuration,
+                                                    tls: tls))
             }
         }
         self.connections = connections

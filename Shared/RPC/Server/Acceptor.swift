@@ -62,10 +62,16 @@ final class Acceptor: EventHandler, @unchecked Sendable {
         }
     }
 
-    /// Tells a connection over a limit why in a GOAWAY, then closes it. One small
+    /// Tells a connection over a limit why in a GOAWAY (plain TCP), then closes it. One small
     /// write into a fresh socket's empty buffer; if it does not fit, the close alone
     /// still tells the client.
     private func turnAway(_ connection: Int32, _ reason: String) {
+        // A TLS client would read a plaintext frame as a broken handshake; the close
+        // alone tells it.
+        guard server.configuration.tls == nil else {
+            Socket.close(connection)
+            return
+        }
         var frame = Frame()
         frame.kind = .goaway
         frame.status = RPCError(.resourceExhausted, reason).status

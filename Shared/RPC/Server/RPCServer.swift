@@ -40,6 +40,11 @@ public final class RPCServer: Sendable {
     let dispatcher: CallDispatcher
     /// Told about calls refused before dispatch (see `RefusedCallObserver`).
     let refusedCallObserver: (any RefusedCallObserver)?
+    /// Told about connections refused for TLS (see `TLSFailureObserver`).
+    let tlsFailureObserver: (any TLSFailureObserver)?
+    /// What new connections' TLS sessions are made from (nil: plain TCP); replaced by
+    /// `reloadTLS()`, while connections already open keep the context they began with.
+    private let tlsContext = Lock<TLSContext?>(nil)
     /// Unwritten response bytes across all connections (`maxBufferedOutput`).
     let bufferedOutput = BufferedOutputTotal()
     private let health = HealthStatus()
@@ -56,12 +61,15 @@ public final class RPCServer: Sendable {
 
     /// A server for `services` (Health/Check is added), with `interceptors` around
     /// every handler, the first outermost; `refusedCallObserver` hears of the calls the
-    /// runtime refuses before they reach them.
+    /// runtime refuses before they reach them; `tlsFailureObserver` of the connections
+    /// refused for TLS.
     public init(configuration: ServerConfiguration = ServerConfiguration(), services: [any RPCService],
                 interceptors: [any ServerInterceptor] = [],
-                refusedCallObserver: (any RefusedCallObserver)? = nil) {
+                refusedCallObserver: (any RefusedCallObserver)? = nil,
+                tlsFailureObserver: (any TLSFailureObserver)? = nil) {
         self.configuration = configuration
         self.refusedCallObserver = refusedCallObserver
+        self.tlsFailureObserver = tlsFailureObserver
         let names = Set(services.map(\.serviceName)).union([HealthService.serviceName])
         let health = HealthService(knownServices: names, status: self.health)
         dispatcher = CallDispatcher(services: services + [health], interceptors: interceptors)
@@ -77,6 +85,7 @@ public final class RPCServer: Sendable {
         guard shared.withLock({ $0.state }) == .notStarted else {
             throw RPCServerError(description: "the server was already started")
         }
+        if configuration.tls != nil { try reloadTLS() }
         let group: EventLoopGroup
         let listener: (fd: Int32, address: SocketAddress)
         do {
@@ -113,6 +122,22 @@ public final class RPCServer: Sendable {
             $0.acceptor = acceptor
         }
     }
+
+    /// Reads the TLS configuration's files again (a renewed certificate and key):
+    /// connections accepted from now on use them; those already open continue with
+    /// the ones they began with. On error the files in use stay in use.
+    public func reloadTLS() throws(RPCServerError) {
+        guard let tls = configuration.tls else { return }
+        do {
+            let context = try TLSContext(tls, role: .server)
+            tlsContext.withLock { $0 = context }
+        } catch {
+            throw RPCServerError(description: "TLS: \(error)")
+        }
+    }
+
+    /// The TLS context for a connection accepted now (nil: plain TCP).
+    var currentTLSContext: TLSContext? { tlsContext.withLock { $0 } }
 
     /// Starts the server if needed and returns once it has stopped and drained.
     public func run() async throws(RPCServerError) {

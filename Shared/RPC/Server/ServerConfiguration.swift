@@ -60,6 +60,8 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// The listen(2) backlog.
     public var listenBacklog: Int32 = 1024
+    /// TLS on this port (nil: plain TCP). See `TLSConfiguration`.
+    public var tls: TLSConfiguration?
 
     public init(host: String = "0.0.0.0", port: Int = 0) {
         self.host = host
@@ -69,7 +71,8 @@ public struct ServerConfiguration: Sendable {
     /// How often each loop checks its connections for the timeouts above: often
     /// enough to keep each within a quarter of its length, at most once a second.
     var sweepInterval: UInt64 {
-        let shortest = [idleTimeout, frameReadTimeout, writeStallTimeout, keepaliveInterval, keepaliveTimeout]
+        let shortest = ([idleTimeout, frameReadTimeout, writeStallTimeout, keepaliveInterval, keepaliveTimeout]
+            + (tls.map { [$0.handshakeTimeout] } ?? []))
             .map(\.saturatingNanoseconds).min() ?? 1_000_000_000
         return Swift.min(Swift.max(shortest / 4, 5_000_000), 1_000_000_000)
     }

@@ -37,6 +37,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
 
     let fd: Int32
     let peer: String
+    /// The socket itself, or TLS over it.
+    private let stream: ConnectionStream
     let loop: EventLoop
     private let server: RPCServer
     private let home: ServerLoop
@@ -67,10 +69,17 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var lastActivityAt: UInt64
     private var lastWriteProgressAt: UInt64
     private var pingSentAt: UInt64?
+    /// When the connection was accepted: the TLS handshake must finish in time.
+    private let acceptedAt: UInt64
+    /// The epoll interest last set, so that a change of TLS's wishes costs a call only
+    /// when it changes something.
+    private var interest: UInt32 = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
 
-    init(fd: Int32, peer: String, slot: AddressSlot, loop: EventLoop, home: ServerLoop, server: RPCServer) {
+    init(fd: Int32, peer: String, stream: ConnectionStream, slot: AddressSlot, loop: EventLoop, home: ServerLoop,
+         server: RPCServer) {
         self.fd = fd
         self.peer = peer
+        self.stream = stream
         self.slot = slot
         self.loop = loop
         self.home = home
@@ -81,10 +90,11 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         lastReadAt = now
         lastActivityAt = now
         lastWriteProgressAt = now
+        acceptedAt = now
     }
 
     func start() throws(SystemError) {
-        registration = try loop.register(fd: fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue, handler: self)
+        registration = try loop.register(fd: fd, events: interest, handler: self)
     }
 
     var isDraining: Bool { phase == .draining }
@@ -100,7 +110,11 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             close()
             return
         }
-        if events & EPOLLOUT.rawValue != 0 { flushOutput() }
+        if events & EPOLLOUT.rawValue != 0 {
+            flushOutput()
+            // TLS: a read waited to send a handshake message.
+            if stream.readWaitsForWritable { readAvailable() }
+        }
         if events & EPOLLRDHUP.rawValue != 0 && !isReading && (phase == .open || phase == .draining) {
             // The peer stopped sending while the server is not reading (output over the
             // high-water mark, or its turn used up): its close would otherwise go unseen
@@ -108,7 +122,11 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             close()
             return
         }
-        if events & EPOLLIN.rawValue != 0 { readAvailable() }
+        if events & EPOLLIN.rawValue != 0 {
+            readAvailable()
+            // TLS: a write waited to receive a handshake message.
+            if stream.writeWaitsForReadable { flushOutput() }
+        }
     }
 
     private func readAvailable() {
@@ -118,16 +136,18 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         // level-triggered, so what is left wakes the loop again.
         for _ in 0..<4 {
             guard isReading, let base = buffer.baseAddress else { return }
-            switch Socket.read(fd, into: base, count: buffer.count) {
+            switch stream.read(fd, into: base, count: buffer.count) {
             case .transferred(let count):
                 let now = MonotonicClock.now()
                 lastReadAt = now
                 pingSentAt = nil
                 feed(UnsafeRawBufferPointer(start: base, count: count), now: now)
-                if count < buffer.count { return }
+                if count < buffer.count && !stream.hasBufferedInput { return }
             case .wouldBlock:
+                if stream.isTLS { updateInterest() }
                 return
             case .endOfFile, .failed:
+                if !stream.isEstablished, let reason = stream.failureReason { refuseTLS(reason) }
                 close()
                 return
             }
@@ -243,7 +263,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             ?? .generated(home.nextRequestNumber())
         let call = ServerCall(id: id, connection: self, isHealthCheck: isHealthCheck)
         let context = CallContext(method: frame.method, metadata: frame.metadata, requestID: requestID,
-                                  deadline: deadline, peer: peer, ending: call)
+                                  deadline: deadline, peer: peer, peerCertificateName: stream.verifiedPeerName,
+                                  ending: call)
         runningHandlers += 1
         let dispatcher = server.dispatcher
         let payload = frame.payload
@@ -394,7 +415,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             guard written < ServerConnection.bytesPerTurn else { return .pending }
             let bytes = output.readableBytes
             guard let base = bytes.baseAddress else { break }
-            switch Socket.write(fd, from: base, count: Swift.min(bytes.count, ServerConnection.bytesPerTurn - written)) {
+            switch stream.write(fd, from: base, count: Swift.min(bytes.count, ServerConnection.bytesPerTurn - written)) {
             case .transferred(let count):
                 output.consume(count)
                 countOutput(-count)
@@ -417,8 +438,10 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             close()
             return
         case .pending:
-            if !watchingWritable {
-                watchingWritable = true
+            // TLS may need to read before it can write: then readability is watched.
+            let wantsWritable = !stream.writeWaitsForReadable
+            if watchingWritable != wantsWritable || stream.isTLS {
+                watchingWritable = wantsWritable
                 updateInterest()
             }
             return
@@ -450,7 +473,10 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         // EPOLLRDHUP stays on while reading is paused, so a peer's close is noticed.
         if phase == .open || phase == .draining { events |= EPOLLRDHUP.rawValue }
         if !readingPaused && (phase == .open || phase == .draining) { events |= EPOLLIN.rawValue }
-        if watchingWritable { events |= EPOLLOUT.rawValue }
+        if watchingWritable || stream.readWaitsForWritable { events |= EPOLLOUT.rawValue }
+        if stream.writeWaitsForReadable { events |= EPOLLIN.rawValue }
+        guard events != interest else { return }
+        interest = events
         loop.modify(fd: fd, id: registration, events: events)
     }
 
@@ -500,6 +526,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         abandonCalls()
         if let registration { loop.deregister(fd: fd, id: registration) }
         phase = .closed
+        stream.close()
         Socket.close(fd)
         output.consume(output.readableCount)
         output.releaseIfEmpty(above: 0)
@@ -518,11 +545,22 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         calls.removeAll()
     }
 
+    /// Logs why TLS refused this connection, which then closes.
+    private func refuseTLS(_ reason: String) {
+        server.tlsFailureObserver?.tlsHandshakeFailed(peer: peer, reason: reason)
+    }
+
     // MARK: - Timeouts
 
     /// Called by the loop's periodic sweep.
     func sweep(now: UInt64) {
         guard phase != .closed else { return }
+        if let tls = configuration.tls, !stream.isEstablished,
+           now &- acceptedAt > tls.handshakeTimeout.saturatingNanoseconds {
+            refuseTLS("the TLS handshake did not finish within \(tls.handshakeTimeout)")
+            close()
+            return
+        }
         if let since = reader.partialFrameSince, now &- since > configuration.frameReadTimeout.saturatingNanoseconds {
             fail(.resourceExhausted, "a frame did not arrive whole within \(configuration.frameReadTimeout)")
             return

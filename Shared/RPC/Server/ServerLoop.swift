@@ -17,18 +17,35 @@ final class ServerLoop: @unchecked Sendable {
 
     /// Takes over an accepted socket (on the loop thread).
     func adopt(fd: Int32, peer: String, slot: AddressSlot) {
-        let connection = ServerConnection(fd: fd, peer: peer, slot: slot, loop: loop, home: self, server: server)
+        var stream = ConnectionStream.plain
+        if let tls = server.currentTLSContext {
+            do throws(TLSError) {
+                stream = .tls(try tls.makeSession(fd: fd))
+            } catch {
+                server.tlsFailureObserver?.tlsHandshakeFailed(peer: peer, reason: error.description)
+                discard(fd: fd, slot: slot)
+                return
+            }
+        }
+        let connection = ServerConnection(fd: fd, peer: peer, stream: stream, slot: slot, loop: loop, home: self,
+                                          server: server)
         do {
             try connection.start()
         } catch {
-            Socket.close(fd)
-            slot.release()
-            server.connectionClosed()
+            stream.close()
+            discard(fd: fd, slot: slot)
             return
         }
         connections[ObjectIdentifier(connection)] = connection
         if server.isStopping { connection.beginDrain() }
         if sweepTimer == nil { scheduleSweep() }
+    }
+
+    /// Gives up a connection that never started: its socket, its address slot, its count.
+    private func discard(fd: Int32, slot: AddressSlot) {
+        Socket.close(fd)
+        slot.release()
+        server.connectionClosed()
     }
 
     /// A request id number for a call on this loop. Taken from the process-wide counter

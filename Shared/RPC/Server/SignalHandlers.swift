@@ -50,3 +50,20 @@ extension RPCServer {
         return SignalHandlers(sources: sources)
     }
 }
+
+extension RPCServer {
+    /// Reads the TLS files again on SIGHUP (`reloadTLS()`), then tells `outcome`:
+    /// renewed certificates are taken up without a restart and without dropping a
+    /// call. Keep the returned value alive as long as the handling should last.
+    public func reloadTLSOnHangUp(_ outcome: @escaping @Sendable (Result<Void, RPCServerError>) -> Void) -> SignalHandlers {
+        // The default disposition would end the process before Dispatch saw it.
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "rpc-server-tls-reload"))
+        source.setEventHandler { [weak self] in
+            guard let self else { return }
+            outcome(Result { () throws(RPCServerError) in try self.reloadTLS() })
+        }
+        source.resume()
+        return SignalHandlers(sources: [source])
+    }
+}

@@ -18,6 +18,8 @@ public struct ServiceConfig: Sendable {
     /// `SOTAY_TRUSTED_CALLERS`: comma-separated IPs exempt from the server's
     /// per-address connection limit (the gateway's); default none.
     public let trustedCallers: Set<String>
+    /// `SOTAY_TLS` and the certificate files (`SuiteTLS`); nil when `SOTAY_TLS=off`.
+    public let tls: SuiteTLS?
 
     /// Reads and checks the environment; the error names the first variable at fault.
     public init(
@@ -45,13 +47,27 @@ public struct ServiceConfig: Sendable {
         }
         self.peers = peers
         trustedCallers = try Self.ipAddresses("SOTAY_TRUSTED_CALLERS", in: environment)
+        tls = try SuiteTLS.fromEnvironment(environment)
     }
 
     /// The server's address and limits as this environment sets them.
     public var serverConfiguration: ServerConfiguration {
         var configuration = ServerConfiguration(host: listen.host, port: listen.port)
         configuration.trustedAddresses = trustedCallers
+        configuration.tls = tls?.server(for: service)
         return configuration
+    }
+
+    /// How this service calls `peer`: with TLS on, mutual TLS (each proves its name).
+    public func channelConfiguration(to peer: ServiceName) -> ChannelConfiguration {
+        var configuration = ChannelConfiguration()
+        configuration.tls = tls?.channel(to: peer, as: service)
+        return configuration
+    }
+
+    /// A channel to `peer`'s replicas, configured as above.
+    public func channel(to peer: ServiceName) -> RPCChannel {
+        RPCChannel(addresses: addresses(of: peer), configuration: channelConfiguration(to: peer))
     }
 
     /// The service's SQLite file, inside its data directory.
@@ -97,7 +113,8 @@ public struct ServiceConfig: Sendable {
         return addresses
     }
 
-    private static func path(_ variable: String, in environment: [String: String]) throws(ConfigError) -> String? {
+    /// A path variable's value; nil when unset, an error when set but empty.
+    static func path(_ variable: String, in environment: [String: String]) throws(ConfigError) -> String? {
         guard let value = environment[variable] else { return nil }
         guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ConfigError(variable: variable, problem: "is set but empty")

@@ -3,9 +3,11 @@
 /// (compose.yaml) are checked against this list, so a variable misspelt there, or one
 /// the services stopped reading, fails a test instead of being silently ignored.
 extension ServiceConfig {
-    /// What ServiceConfig reads for any service that calls `peers`.
-    public static func variables(calls peers: [ServiceName]) -> [String] {
-        ["SOTAY_LISTEN", "SOTAY_DATA_DIR", "SOTAY_TOKEN_KEY_FILE", "SOTAY_LOG_LEVEL", "SOTAY_TRUSTED_CALLERS"]
+    /// What ServiceConfig reads for `service` when it calls `peers` (of the TLS files,
+    /// the authority and the service's own certificate and key).
+    public static func variables(for service: ServiceName, calls peers: [ServiceName]) -> [String] {
+        ["SOTAY_LISTEN", "SOTAY_DATA_DIR", "SOTAY_TOKEN_KEY_FILE", "SOTAY_LOG_LEVEL", "SOTAY_TRUSTED_CALLERS",
+         SuiteTLS.switchVariable, SuiteTLS.caFileVariable, service.tlsCertificateFileVariable, service.tlsKeyFileVariable]
             + peers.map(\.addressVariable)
     }
 }
@@ -13,6 +15,6 @@ extension ServiceConfig {
 extension ServiceDefinition {
     /// Every variable this service reads: the common ones and its own.
     public var variablesRead: Set<String> {
-        Set(ServiceConfig.variables(calls: calls)).union(ownVariables)
+        Set(ServiceConfig.variables(for: name, calls: calls)).union(ownVariables)
     }
 }

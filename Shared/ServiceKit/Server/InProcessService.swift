@@ -25,7 +25,7 @@ public final class InProcessService: Sendable {
         let logger = Logger(service: definition.name.rawValue, minimumLevel: config.logLevel)
         let database = try await Database.open(path: config.databasePath, migrations: definition.migrations)
         let channels = Dictionary(uniqueKeysWithValues: definition.calls.map { peer in
-            (peer, RPCChannel(addresses: config.addresses(of: peer)))
+            (peer, config.channel(to: peer))
         })
         let kit = ServiceEnvironment(config: config, logger: logger, database: database, tokens: AccessTokenCodec(keyRing: keys),
                                      clock: .system, variables: environment, ownVariables: definition.ownVariables,

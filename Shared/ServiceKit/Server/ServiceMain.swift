@@ -22,7 +22,9 @@ public enum ServiceMain {
             exit(error.exitStatus)
         }
         let signals = running.server.installSignalHandlers()
+        let reload = running.reloadCertificatesOnHangUp()
         await running.waitUntilStopped()
+        reload.cancel()
         signals.cancel()
         exit(0)
     }
@@ -54,7 +56,7 @@ public enum ServiceMain {
             throw ServiceStartError(description: "cannot open the database \(config.databasePath): \(error)", exitStatus: 1)
         }
         let channels = Dictionary(uniqueKeysWithValues: definition.calls.map { peer in
-            (peer, RPCChannel(addresses: config.addresses(of: peer)))
+            (peer, config.channel(to: peer))
         })
         let kit = ServiceEnvironment(config: config, logger: logger, database: database,
                                      tokens: AccessTokenCodec(keyRing: keys), clock: clock, variables: environment,
@@ -81,14 +83,19 @@ public enum ServiceMain {
                 AuthenticationInterceptor(tokens: kit.tokens, publicMethods: definition.publicMethods, clock: clock),
                 StoreErrorInterceptor(),
             ],
-            refusedCallObserver: metrics)
+            refusedCallObserver: metrics,
+            tlsFailureObserver: TLSFailureLog(logger: logger))
         do {
             try server.start()
         } catch {
             await kit.close()
             throw ServiceStartError(description: "cannot start the server: \(error)", exitStatus: 1)
         }
-        logger.info("serving", ["listen": "\(config.listen.host):\(server.port)", "data": config.dataDirectory])
+        if config.tls == nil {
+            logger.warning("TLS is off (SOTAY_TLS=off): serving and calling peers over plain TCP")
+        }
+        logger.info("serving", ["listen": "\(config.listen.host):\(server.port)", "data": config.dataDirectory,
+                                "tls": config.tls == nil ? "off" : "on"])
         return RunningService(server: server, environment: kit)
     }
 }
