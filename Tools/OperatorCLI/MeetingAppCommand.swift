@@ -72,13 +72,15 @@ struct MeetingAppCommand {
             request.expectedRevision = current?.revision ?? 0
             let minutes = try await call { try await client.recordMinutes(request, options: options) }
             print("minutes recorded as revision \(minutes.revision)")
-        case ("schedule", 6), ("schedule", 9) where arguments[2] == "year":
+        case ("schedule", 6),
+             ("schedule", 9) where arguments[2] == "year":
             var request = ScheduleMeetingsRequest()
             request.cellID = arguments[1]
             request.when = try Self.when(arguments[2..<(arguments.count - 2)])
             request.template = Self.template(title: arguments[arguments.count - 2], place: arguments[arguments.count - 1])
             try await schedule(request, client: client, options: options)
-        case ("schedule-template", 5), ("schedule-template", 8) where arguments[3] == "year":
+        case ("schedule-template", 5),
+             ("schedule-template", 8) where arguments[3] == "year":
             var request = ScheduleMeetingsRequest()
             (request.templateName, request.cellID) = (arguments[1], arguments[2])
             request.when = try Self.when(arguments[3...])

@@ -11,12 +11,17 @@ struct CallPhase {
         let failures: Int
         let seconds: Double
         let latency: LatencySummary
+        /// The service process's CPU (user + system) per call over the phase, in µs: what
+        /// a call costs the server whatever else the machine is running; nil when the
+        /// phase was not given the process.
+        let serverCPUMicroseconds: Double?
 
         var perSecond: Double { Double(calls) / max(seconds, 1e-9) }
 
         var line: String {
             String(format: "%d calls in %.1f s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d failed", calls, seconds, perSecond,
                    latency.p50 / 1000, latency.p99 / 1000, failures)
+                + (serverCPUMicroseconds.map { String(format: ", server CPU %.0f µs/call", $0) } ?? "")
         }
     }
 
@@ -24,8 +29,9 @@ struct CallPhase {
     /// i / perSecond seconds after the start; a call that starts late because every one
     /// of the `inFlight` callers was still waiting for an answer is timed from when it
     /// was due, so a stall of the server counts against every call queued behind it.
-    static func run(_ count: Int, inFlight: Int, perSecond: Double? = nil,
+    static func run(_ count: Int, inFlight: Int, perSecond: Double? = nil, server pid: Int32? = nil,
                     _ call: @escaping @Sendable (Int) async throws -> Void) async -> Figures {
+        let cpuBefore = pid.flatMap(ProcessStats.cpuSeconds(of:))
         let next = Cursor()
         let started = ContinuousClock.now
         let results = await withTaskGroup(of: ([UInt64], Int).self) { group in
@@ -66,9 +72,11 @@ struct CallPhase {
             return all
         }
         let elapsed = ContinuousClock.now - started
+        let cpuAfter = pid.flatMap(ProcessStats.cpuSeconds(of:))
+        let cpu = cpuBefore.flatMap { before in cpuAfter.map { ($0 - before) * 1e6 / Double(max(count, 1)) } }
         return Figures(calls: count, failures: results.1,
                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                       latency: LatencySummary(nanoseconds: results.0))
+                       latency: LatencySummary(nanoseconds: results.0), serverCPUMicroseconds: cpu)
     }
 }
 

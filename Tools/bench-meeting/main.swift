@@ -52,6 +52,7 @@ let orgChannel = suite.channel(to: .org)
 let channel = RPCChannel(addresses: [suite.addresses[.meeting] ?? HostPort(host: "127.0.0.1", port: 7104)],
                          configuration: configuration)
 let meeting = MeetingServiceClient(channel: channel)
+let meetingPID = suite.pid(.meeting)
 
 // The tree, as org has it.
 func readTree() async throws -> (String, [String]) {
@@ -155,18 +156,18 @@ print(String(format: "storm: %d seats (members of %d meetings), %.0f arrivals/s 
              seats.count, grouped.count, rate, options.seconds, options.inFlight))
 
 // Baseline: the RPC floor of the same process, at the storm's rate.
-let health = await CallPhase.run(min(seats.count, Int(rate * 20)), inFlight: options.inFlight, perSecond: rate) { _ in
+let health = await CallPhase.run(min(seats.count, Int(rate * 20)), inFlight: options.inFlight, perSecond: rate, server: meetingPID) { _ in
     _ = try await channel.unary(path: "/sotay.rpc.v1.Health/Check", request: HealthCheckRequest(),
                                 response: HealthCheckResponse.self, idempotent: true, options: CallOptions())
 }
 
 // 2. The storm.
-let checkIns = await CallPhase.run(seats.count, inFlight: options.inFlight, perSecond: rate) { index in
+let checkIns = await CallPhase.run(seats.count, inFlight: options.inFlight, perSecond: rate, server: meetingPID) { index in
     var request = CheckInRequest()
     request.meetingID = seats[index].meetingID
     _ = try await meeting.checkIn(request, options: tokens[index])
 }
-let votes = await CallPhase.run(seats.count, inFlight: options.inFlight, perSecond: rate) { index in
+let votes = await CallPhase.run(seats.count, inFlight: options.inFlight, perSecond: rate, server: meetingPID) { index in
     var request = CastVoteRequest()
     request.pollID = seats[index].pollID
     request.option = Int32(index % 2)
@@ -193,10 +194,10 @@ let acknowledgedCheckIns = checkIns.calls - checkIns.failures
 let acknowledgedVotes = votes.calls - votes.failures
 
 // 3. Oversight of the whole province.
-let warnings = await CallPhase.run(300, inFlight: 4) { _ in
+let warnings = await CallPhase.run(300, inFlight: 4, server: meetingPID) { _ in
     _ = try await meeting.listWarningCells(monthRequest, options: try staffOptions())
 }
-let statistics = await CallPhase.run(300, inFlight: 4) { _ in
+let statistics = await CallPhase.run(300, inFlight: 4, server: meetingPID) { _ in
     _ = try await meeting.getSubtreeStats(monthRequest, options: try staffOptions())
 }
 
