@@ -8,12 +8,18 @@ import TestSupport
 /// Replicas keep no state of their own: on one PostgreSQL database, whichever replica
 /// a call lands on answers as the first would have (Services/learning/README.md).
 @Suite struct ReplicaTests {
+    /// A second replica on the harness's database, and a four-question quiz for Lan.
+    static func secondReplicaAndQuiz(_ harness: LearningHarness) async throws
+        -> (other: LearningServiceClient, quiz: Quiz, lan: CallOptions)
+    {
+        let other = try await harness.replica()
+        let a = try await harness.category("A", questions: 4)
+        return (other, try await harness.quiz([(a.id, 4)]), try harness.member("Lan"))
+    }
+
     @Test func callsSpreadOverReplicasSaveEveryAnswerAndGradeOnce() async throws {
         try await LearningHarness.run("replica-calls", on: .postgres) { harness in
-            let other = try await harness.replica()
-            let a = try await harness.category("A", questions: 4)
-            let quiz = try await harness.quiz([(a.id, 4)])
-            let lan = try harness.member("Lan")
+            let (other, quiz, lan) = try await Self.secondReplicaAndQuiz(harness)
             var start = StartAttemptRequest()
             start.quizID = quiz.id
             start.idempotencyKey = "start-lan"
@@ -41,10 +47,7 @@ import TestSupport
 
     @Test func submitsRacingOnTwoReplicasGradeTheAttemptOnce() async throws {
         try await LearningHarness.run("replica-race", on: .postgres) { harness in
-            let other = try await harness.replica()
-            let a = try await harness.category("A", questions: 4)
-            let quiz = try await harness.quiz([(a.id, 4)])
-            let lan = try harness.member("Lan")
+            let (other, quiz, lan) = try await Self.secondReplicaAndQuiz(harness)
             let attempt = try await harness.start(quiz.id, as: lan)
             for question in attempt.questions { try await harness.save(attempt, question, choices: [0], as: lan) }
             let results = try await withThrowingTaskGroup(of: AttemptResult.self) { group in

@@ -51,8 +51,16 @@ let configurations: [(engine: String, replicas: Int)] = option("--configurations
 let questionsPerQuiz = 20
 let passPercent: Int32 = 60
 
-let suite = try await BenchSuite.start(dataFolder: dataFolder, firstPort: firstPort, services: [])
-let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: suite.keys.token.path))
+let suite: BenchSuite
+do {
+    suite = try await BenchSuite.start(dataFolder: dataFolder, firstPort: firstPort, services: [])
+} catch {
+    print("bench-learning: \(error)")
+    exit(1)
+}
+let codec = await suite.setUpOrExit("bench-learning") { suite in
+    AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: suite.keys.token.path))
+}
 
 func options(_ memberID: String, _ role: Role, on unitID: String) throws -> CallOptions {
     var claims = AccessTokenClaims.forRole(role, callerID: memberID, nowMs: WallClock.system.nowMs,
@@ -62,30 +70,34 @@ func options(_ memberID: String, _ role: Role, on unitID: String) throws -> Call
 }
 
 // A committee of the bench's own under the seeded province, with `cellCount` cells,
-// so its figures hold only the campaign's members.
-let orgChannel = suite.channel(to: .org)
-let orgClient = OrgServiceClient(channel: orgChannel)
-var snapshotRequest = GetTreeSnapshotRequest()
-snapshotRequest.pageSize = 500
-var provinceID = ""
-while provinceID.isEmpty {
-    let page = try await orgClient.getTreeSnapshot(snapshotRequest, options: CallOptions(metadata: try suite.operatorMetadata()))
-    provinceID = page.units.first { $0.parentID.isEmpty }?.id ?? ""
-    guard !page.nextPageToken.isEmpty else { break }
-    snapshotRequest.pageToken = page.nextPageToken
+// so its figures hold only the campaign's members. On failure the services are stopped.
+let (rootID, cells) = await suite.setUpOrExit("bench-learning") { suite in
+    let orgChannel = suite.channel(to: .org)
+    defer { orgChannel.close() }
+    let orgClient = OrgServiceClient(channel: orgChannel)
+    var snapshotRequest = GetTreeSnapshotRequest()
+    snapshotRequest.pageSize = 500
+    var provinceID = ""
+    while provinceID.isEmpty {
+        let page = try await orgClient.getTreeSnapshot(snapshotRequest,
+                                                       options: CallOptions(metadata: try suite.operatorMetadata()))
+        provinceID = page.units.first { $0.parentID.isEmpty }?.id ?? ""
+        guard !page.nextPageToken.isEmpty else { break }
+        snapshotRequest.pageToken = page.nextPageToken
+    }
+    var committee = CreateUnitRequest()
+    (committee.parentID, committee.code, committee.name, committee.kind) =
+        (provinceID, "BENCH-\(getpid())", "Đảng bộ thử tải \(getpid())", .committee)
+    let rootID = try await orgClient.createUnit(committee, options: try options("m_admin", .administrator, on: provinceID)).id
+    var cells: [String] = []
+    for index in 0..<cellCount {
+        var cell = CreateUnitRequest()
+        (cell.parentID, cell.code, cell.name, cell.kind, cell.cellType) =
+            (rootID, "BENCH-\(getpid())-\(index)", "Chi bộ thử tải \(index)", .cell, .villageResidential)
+        cells.append(try await orgClient.createUnit(cell, options: try options("m_admin", .administrator, on: rootID)).id)
+    }
+    return (rootID, cells)
 }
-var committee = CreateUnitRequest()
-(committee.parentID, committee.code, committee.name, committee.kind) =
-    (provinceID, "BENCH-\(getpid())", "Đảng bộ thử tải \(getpid())", .committee)
-let rootID = try await orgClient.createUnit(committee, options: try options("m_admin", .administrator, on: provinceID)).id
-var cells: [String] = []
-for index in 0..<cellCount {
-    var cell = CreateUnitRequest()
-    (cell.parentID, cell.code, cell.name, cell.kind, cell.cellType) =
-        (rootID, "BENCH-\(getpid())-\(index)", "Chi bộ thử tải \(index)", .cell, .villageResidential)
-    cells.append(try await orgClient.createUnit(cell, options: try options("m_admin", .administrator, on: rootID)).id)
-}
-orgChannel.close()
 
 /// What one configuration measured, for the closing table.
 struct Figures {
@@ -108,8 +120,20 @@ struct Figures {
     let replicas = try ServiceReplicas(.learning, count: replicaCount, firstPort: firstPort + 10 * (number + 1),
                                        suite: suite, variables: ["SOTAY_LEARNING_DATABASE": storage])
     try await replicas.start()
+    do {
+        return try await measure(on: replicas, name: name, engine: engine, storage: storage)
+    } catch {
+        await replicas.stop()
+        throw error
+    }
+}
+
+/// The campaign on started replicas, and the checks in their database.
+@MainActor func measure(on replicas: ServiceReplicas, name: String, engine: String, storage: String) async throws
+    -> Figures
+{
     var configuration = ChannelConfiguration()
-    configuration.connectionsPerAddress = max(1, 4 / replicaCount)
+    configuration.connectionsPerAddress = max(1, 4 / replicas.addresses.count)
     configuration.defaultTimeout = .seconds(30)
     let channel = RPCChannel(addresses: replicas.addresses, configuration: configuration)
     let perReplica = replicas.addresses.map { RPCChannel(addresses: [$0], configuration: configuration) }
