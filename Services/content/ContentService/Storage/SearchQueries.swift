@@ -6,38 +6,48 @@ import Store
 /// Queries are MATCH expressions built by `SearchExpression` or `AssistantRanking`, bound
 /// as arguments, so nothing a user types is ever read as query syntax.
 ///
-/// Ranking is over a bounded pool: the `rankedItems` (for the assistant,
-/// `AssistantRanking.candidatePassages`) most recent matches the reader may see, found
-/// newest first straight from the index (FTS5 walks its doclists by rowid, and the
-/// LIMIT stops the walk), with the visibility condition inside that walk. A word in half
-/// the library would otherwise have every one of its matches scored before the first
-/// page could be shown; with the pool, a query costs about the same at 20,000 documents
-/// as at 100,000. Below the pool's size (rare words, numbers) the ranking is over all
-/// matches. Only row ids and scores are ranked: the rows shown are read afterwards.
+/// Ranking never reads the documents, and is over bounded pools found newest first
+/// straight from the index (FTS5 walks its doclists by rowid, and a LIMIT stops the
+/// walk), with who may read each match checked inside the walk in `item_facets` (rows of
+/// a few bytes, where `items` rows carry whole bodies). A word in half the library would
+/// otherwise have every one of its matches scored before the first page could be shown.
+/// Only row ids and scores are ranked: the rows shown are read afterwards.
 struct SearchQueries {
     let connection: Connection
     let scope: ReaderScope
 
-    /// Matches of a member's search ranked at most (newest first).
+    /// Matches of a member's search ranked at most in each tier (newest first).
     static let rankedItems = 1_000
 
     /// One page of hits (the records, best first) from `offset`, and one more row to
-    /// tell whether another page follows.
+    /// tell whether another page follows. Items whose title or number holds the query
+    /// come first, ranked by BM25 over `titles_fts` (its weights counted over short
+    /// doclists), among the newest `rankedItems` of them; then items that hold it in
+    /// their body (and are not among those), newest first, `rankedItems` at most. Below
+    /// that many matches (rare words, numbers) every match is ranked.
     func items(matching match: String, filters: SearchFilters, offset: Int, limit: Int) throws -> [ItemRecord] {
         let (visible, visibleArguments) = scope.condition
-        var arguments = ItemEditor.arguments([match], visibleArguments)
-        let filter = filters.condition(into: &arguments)
-        arguments += [Int64(Self.rankedItems), Int64(limit), Int64(offset)]
+        var filterArguments: [(any SQLValueConvertible)?] = []
+        let filter = filters.condition(into: &filterArguments)
+        let pool = [Int64(Self.rankedItems)]
+        let readable = "i.state IN \(ItemRecord.readableStates) AND \(visible)\(filter)"
         let rowIDs: [Int64] = try connection.query(
             """
-            SELECT id FROM (
-                SELECT items_fts.rowid AS id, bm25(items_fts, 10.0, 10.0, 1.0) AS score
-                FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
-                WHERE items_fts MATCH ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)\(filter)
+            WITH titled AS MATERIALIZED (
+                SELECT titles_fts.rowid AS id, 0 AS tier, bm25(titles_fts) AS score
+                FROM titles_fts JOIN item_facets i ON i.item_rowid = titles_fts.rowid
+                WHERE titles_fts MATCH ? AND \(readable)
+                ORDER BY titles_fts.rowid DESC LIMIT ?),
+            bodied AS (
+                SELECT items_fts.rowid AS id, 1 AS tier, -items_fts.rowid AS score
+                FROM items_fts JOIN item_facets i ON i.item_rowid = items_fts.rowid
+                WHERE items_fts MATCH ? AND \(readable) AND items_fts.rowid NOT IN (SELECT id FROM titled)
                 ORDER BY items_fts.rowid DESC LIMIT ?)
-            ORDER BY score, id LIMIT ? OFFSET ?
+            SELECT id FROM (SELECT id, tier, score FROM titled UNION ALL SELECT id, tier, score FROM bodied)
+            ORDER BY tier, score, id LIMIT ? OFFSET ?
             """,
-            arguments
+            ItemEditor.arguments([match], visibleArguments, filterArguments, pool,
+                                 [match], visibleArguments, filterArguments, pool, [Int64(limit), Int64(offset)])
         ).map { try $0.get(0) }
         let records = try connection.query(
             "SELECT \(ItemRecord.joinedColumns) FROM items i WHERE i.rowid IN (SELECT value FROM json_each(?))",
@@ -77,7 +87,8 @@ struct SearchQueries {
             """
             SELECT id FROM (
                 SELECT passages_fts.rowid AS id, \(order) AS score
-                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN items i ON i.rowid = p.item_rowid
+                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+                    JOIN item_facets i ON i.item_rowid = p.item_rowid
                 WHERE passages_fts MATCH ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)
                 ORDER BY passages_fts.rowid DESC LIMIT ?)
             ORDER BY score, id LIMIT ?
