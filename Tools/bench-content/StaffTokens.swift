@@ -4,12 +4,10 @@ import ServiceBench
 import ServiceKit
 
 /// Tokens for the bench's editors, signed with the suite's key (auth grants roles only
-/// through an administrator): the seeded member's claims with another member id, one
-/// grant, and a lifetime long enough for the first run's load of the library (the
-/// member's own access token expires in minutes).
-struct StaffTokens {
-    static let lifetimeMs: Int64 = 3 * 3_600_000
-
+/// through an administrator): the seeded member's claims with another member id and
+/// one grant, issued now for the longest lifetime the suite accepts. A first run's load
+/// of the library outlasts any token: it asks for a new one for every part.
+struct StaffTokens: Sendable {
     let member: MemberSession
     let suite: BenchSuite
 
@@ -20,7 +18,8 @@ struct StaffTokens {
         grant.role = role
         grant.unitID = unitID
         claims.grants = [grant]
-        claims.expiresAtMS = WallClock.system.nowMs + Self.lifetimeMs
+        claims.issuedAtMS = WallClock.system.nowMs
+        claims.expiresAtMS = claims.issuedAtMS + AccessTokenCodec.maxLifetimeMs
         let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: suite.keys.token.path))
         return ["authorization": "Bearer " + (try codec.sign(claims))]
     }

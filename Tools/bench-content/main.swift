@@ -31,23 +31,27 @@ do {
     print("bench-content: \(error)")
     exit(1)
 }
-let (editor, approver, rootID) = await suite.setUpOrExit("bench-content") { suite in
-    let tokens = StaffTokens(member: try await MemberSession.obtain(in: suite), suite: suite)
-    let root = tokens.member.rootID
-    // Nobody approves their own draft: the approver is another member of the root.
-    return (try tokens.metadata(memberID: "m_bench_editor", role: .editor, on: root),
-            try tokens.metadata(memberID: "m_bench_approver", role: .editor, on: root), root)
+let tokens = await suite.setUpOrExit("bench-content") { suite in
+    StaffTokens(member: try await MemberSession.obtain(in: suite), suite: suite)
 }
+let rootID = tokens.member.rootID
 let channel = RPCChannel(addresses: [suite.addresses[.content] ?? HostPort(host: "127.0.0.1", port: options.port + 2)],
                          configuration: ChannelConfiguration(defaultTimeout: .seconds(120)))
 let client = ContentServiceClient(channel: channel)
 
-let library = BenchLibrary(suite: suite, client: client, importer: CallOptions(metadata: editor))
+let library = BenchLibrary(suite: suite, client: client) {
+    CallOptions(metadata: try tokens.metadata(memberID: "m_bench_editor", role: .editor, on: rootID))
+}
 let load = await suite.setUpOrExit("bench-content") { _ in try await library.load(upTo: options.documents) }
 
 // The publish rate: the whole workflow per item, 16 editors' calls in flight. The
 // items stay: every run adds this many news items to the feed.
 let publishCount = 500
+// Nobody approves their own draft: the approver is another member of the root.
+let (editor, approver) = await suite.setUpOrExit("bench-content") { _ in
+    (try tokens.metadata(memberID: "m_bench_editor", role: .editor, on: rootID),
+     try tokens.metadata(memberID: "m_bench_approver", role: .editor, on: rootID))
+}
 let publishStarted = ContinuousClock.now
 await suite.setUpOrExit("bench-content") { _ in
     try await withThrowingTaskGroup(of: Void.self) { group in
