@@ -19,19 +19,22 @@ struct SearchQueries {
     /// Matches of a member's search ranked at most in each tier (newest first).
     static let rankedItems = 1_000
 
-    /// One page of hits (the records, best first) from `offset`, and one more row to
-    /// tell whether another page follows. Items whose title or number holds the query
+    /// One page of hits (the records, best first, each with whether its title or
+    /// number holds the query) from `offset`, and one more row to tell whether another
+    /// page follows. Items whose title or number holds the query
     /// come first, ranked by BM25 over `titles_fts` (its weights counted over short
     /// doclists), among the newest `rankedItems` of them; then items that hold it in
     /// their body (and are not among those), newest first, `rankedItems` at most. Below
     /// that many matches (rare words, numbers) every match is ranked.
-    func items(matching match: String, filters: SearchFilters, offset: Int, limit: Int) throws -> [ItemRecord] {
+    func items(matching match: String, filters: SearchFilters, offset: Int, limit: Int) throws
+        -> [(record: ItemRecord, inTitle: Bool)]
+    {
         let (visible, visibleArguments) = scope.condition
         var filterArguments: [(any SQLValueConvertible)?] = []
         let filter = filters.condition(into: &filterArguments)
         let pool = [Int64(Self.rankedItems)]
         let readable = "i.state IN \(ItemRecord.readableStates) AND \(visible)\(filter)"
-        let rowIDs: [Int64] = try connection.query(
+        let ranked: [(rowID: Int64, inTitle: Bool)] = try connection.query(
             """
             WITH titled AS MATERIALIZED (
                 SELECT titles_fts.rowid AS id, 0 AS tier, bm25(titles_fts) AS score
@@ -43,18 +46,18 @@ struct SearchQueries {
                 FROM items_fts JOIN item_facets i ON i.item_rowid = items_fts.rowid
                 WHERE items_fts MATCH ? AND \(readable) AND items_fts.rowid NOT IN (SELECT id FROM titled)
                 ORDER BY items_fts.rowid DESC LIMIT ?)
-            SELECT id FROM (SELECT id, tier, score FROM titled UNION ALL SELECT id, tier, score FROM bodied)
+            SELECT id, tier FROM (SELECT id, tier, score FROM titled UNION ALL SELECT id, tier, score FROM bodied)
             ORDER BY tier, score, id LIMIT ? OFFSET ?
             """,
             ItemEditor.arguments([match], visibleArguments, filterArguments, pool,
                                  [match], visibleArguments, filterArguments, pool, [Int64(limit), Int64(offset)])
-        ).map { try $0.get(0) }
+        ).map { (try $0.get(0), try $0.get(1) as Int64 == 0) }
         let records = try connection.query(
             "SELECT \(ItemRecord.joinedColumns) FROM items i WHERE i.rowid IN (SELECT value FROM json_each(?))",
-            [Self.jsonArray(rowIDs)]
+            [Self.jsonArray(ranked.map(\.rowID))]
         ).map(ItemRecord.init(row:))
         let byRowID = Dictionary(records.map { ($0.rowID, $0) }, uniquingKeysWith: { first, _ in first })
-        return rowIDs.compactMap { byRowID[$0] }
+        return ranked.compactMap { hit in byRowID[hit.rowID].map { ($0, hit.inTitle) } }
     }
 
     /// How many passages hold each of `terms` (folded words), counted up to `cap + 1`:
