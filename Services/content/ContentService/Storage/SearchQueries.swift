@@ -82,21 +82,27 @@ struct SearchQueries {
     /// Up to `limit` candidate passages in documents the reader may see: the best by
     /// BM25 of those holding any of the rarest words (at most
     /// `AssistantRanking.candidatePassages` of them), or, when every word is common, the
-    /// shortest of the most recent `candidatePassages` holding them all.
+    /// shortest of at most `candidatePassages` holding them all among the newest
+    /// `AssistantRanking.commonWordWindow` passages (common words seldom meet: walking
+    /// their whole doclists for the few passages that hold them all grows with the
+    /// library). The walk is in rowid order: FTS5 walks several words' doclists
+    /// backwards five times slower.
     func passages(_ candidates: AssistantRanking.Candidates, limit: Int) throws -> [PassageRow] {
         let (visible, visibleArguments) = scope.condition
         let order = candidates.common ? "length(p.text)" : "bm25(passages_fts)"
+        let newest: Int64 = try connection.queryOne("SELECT coalesce(max(id), 0) FROM passages")?.get(0) ?? 0
+        let after = candidates.common ? newest - Int64(AssistantRanking.commonWordWindow) : 0
         let passageIDs: [Int64] = try connection.query(
             """
             SELECT id FROM (
                 SELECT passages_fts.rowid AS id, \(order) AS score
                 FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
                     JOIN item_facets i ON i.item_rowid = p.item_rowid
-                WHERE passages_fts MATCH ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)
-                ORDER BY passages_fts.rowid DESC LIMIT ?)
+                WHERE passages_fts MATCH ? AND passages_fts.rowid > ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)
+                ORDER BY passages_fts.rowid LIMIT ?)
             ORDER BY score, id LIMIT ?
             """,
-            ItemEditor.arguments([candidates.match], visibleArguments,
+            ItemEditor.arguments([candidates.match, after], visibleArguments,
                                  [Int64(AssistantRanking.candidatePassages), Int64(limit)])
         ).map { try $0.get(0) }
         let rows = try connection.query(
