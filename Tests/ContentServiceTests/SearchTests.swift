@@ -117,4 +117,42 @@ import Testing
             #expect(Set(first.hits.compactMap(\.item?.id) + second.hits.compactMap(\.item?.id)) == Set(ids + [news.id]))
         }
     }
+
+    /// Ranking reads the index only: items whose title or number holds the query first
+    /// (BM25 over titles and numbers), then those holding it in their body, newest first
+    /// (a shorter, older body would win by BM25 over bodies).
+    @Test func titleMatchesComeFirstThenBodyMatchesNewestFirst() async throws {
+        try await withContent("search-tiers") { world in
+            let province = world.tree.province
+            let olderBody = try await world.published(.news, in: province, document("Tin thứ nhất", body: "Chuyển đổi số."))
+            let titled = try await world.published(in: province, document("Nghị quyết về chuyển đổi số", body: "Nội dung."))
+            let newerBody = try await world.published(
+                .news, in: province,
+                document("Tin thứ hai", body: "Các chi bộ bàn về chuyển đổi số trong sinh hoạt định kỳ hằng tháng của đảng viên."))
+            let lan = try world.member("Lan")
+            let found = try await world.content.search(world.search("chuyen doi so"), options: lan).hits.compactMap(\.item?.id)
+            #expect(found == [titled.id, newerBody.id, olderBody.id])
+        }
+    }
+
+    /// Search's filters follow a correction (the item's year and issuer are kept where
+    /// the index's walk reads them, in the correcting transaction).
+    @Test func aCorrectedYearIsWhatTheYearFilterSees() async throws {
+        try await withContent("search-corrected-year") { world in
+            let unit = world.tree.province
+            let item = try await world.published(in: unit, document("Nghị quyết chuyên đề", issueDate: "2021-05-01"))
+            var correction = ReviseDraftRequest()
+            correction.itemID = item.id
+            correction.content = document("Nghị quyết chuyên đề", issueDate: "2023-05-01")
+            correction.expectedRevision = 1
+            correction.note = "Sửa năm ban hành"
+            _ = try await world.content.correct(correction, options: world.editor("m_editorA", of: unit))
+            let lan = try world.member("Lan")
+            var byYear = world.search("chuyen de")
+            byYear.year = 2021
+            #expect(try await world.content.search(byYear, options: lan).hits.isEmpty)
+            byYear.year = 2023
+            #expect(try await world.content.search(byYear, options: lan).hits.compactMap(\.item?.id) == [item.id])
+        }
+    }
 }

@@ -20,7 +20,8 @@ struct BenchLibrary {
 
     let suite: BenchSuite
     let client: ContentServiceClient
-    let importer: CallOptions
+    /// An editor's token on the root, asked for every part.
+    let importer: @Sendable () throws -> CallOptions
 
     var countFile: URL { suite.dataFolder.appendingPathComponent("bench-content-documents") }
 
@@ -49,7 +50,7 @@ struct BenchLibrary {
                 document.sourceKey = "bench:\(index)"
                 return document
             }
-            let answer = try await client.importDocuments(request, options: importer)
+            let answer = try await client.importDocuments(request, options: try importer())
             guard answer.problems.isEmpty else { throw BenchError("import refused: \(answer.problems[0])") }
             let done = first + request.documents.count
             try String(done).write(to: countFile, atomically: true, encoding: .utf8)

@@ -31,30 +31,27 @@ do {
     print("bench-content: \(error)")
     exit(1)
 }
-let (member, editor, approver) = await suite.setUpOrExit("bench-content") { suite in
-    let member = try await MemberSession.obtain(in: suite)
-    let editor = try member.metadata(granting: .editor, on: member.rootID, in: suite)
-    // Nobody approves their own draft: the approver is another member of the root.
-    var claims = member.claims
-    claims.memberID = "m_bench_approver"
-    var grant = Grant()
-    grant.role = .editor
-    grant.unitID = member.rootID
-    claims.grants = [grant]
-    let codec = AccessTokenCodec(keyRing: try TokenKeyRing(contentsOfFile: suite.keys.token.path))
-    return (member, editor, ["authorization": "Bearer " + (try codec.sign(claims))])
+let tokens = await suite.setUpOrExit("bench-content") { suite in
+    StaffTokens(member: try await MemberSession.obtain(in: suite), suite: suite)
 }
+let rootID = tokens.member.rootID
 let channel = RPCChannel(addresses: [suite.addresses[.content] ?? HostPort(host: "127.0.0.1", port: options.port + 2)],
                          configuration: ChannelConfiguration(defaultTimeout: .seconds(120)))
 let client = ContentServiceClient(channel: channel)
-let memberOptions = CallOptions(metadata: member.metadata)
 
-let library = BenchLibrary(suite: suite, client: client, importer: CallOptions(metadata: editor))
+let library = BenchLibrary(suite: suite, client: client) {
+    CallOptions(metadata: try tokens.metadata(memberID: "m_bench_editor", role: .editor, on: rootID))
+}
 let load = await suite.setUpOrExit("bench-content") { _ in try await library.load(upTo: options.documents) }
 
 // The publish rate: the whole workflow per item, 16 editors' calls in flight. The
 // items stay: every run adds this many news items to the feed.
 let publishCount = 500
+// Nobody approves their own draft: the approver is another member of the root.
+let (editor, approver) = await suite.setUpOrExit("bench-content") { _ in
+    (try tokens.metadata(memberID: "m_bench_editor", role: .editor, on: rootID),
+     try tokens.metadata(memberID: "m_bench_approver", role: .editor, on: rootID))
+}
 let publishStarted = ContinuousClock.now
 await suite.setUpOrExit("bench-content") { _ in
     try await withThrowingTaskGroup(of: Void.self) { group in
@@ -62,7 +59,7 @@ await suite.setUpOrExit("bench-content") { _ in
             group.addTask {
                 for index in stride(from: worker, to: publishCount, by: 16) {
                     var draft = CreateDraftRequest()
-                    draft.unitID = member.rootID
+                    draft.unitID = rootID
                     draft.kind = .news
                     var news = ItemContent()
                     news.title = "Tin số \(index) về sinh hoạt chi bộ"
@@ -88,6 +85,9 @@ func search(_ query: String) -> SearchRequest {
     request.pageSize = 10
     return request
 }
+// The member's session is obtained (refreshed) again here: a first run's load outlasts an access token.
+let member = await suite.setUpOrExit("bench-content") { suite in try await MemberSession.obtain(in: suite) }
+let memberOptions = CallOptions(metadata: member.metadata)
 let questions = AssistantQuestions.all
 var feed = ListFeedRequest()
 feed.pageSize = 20

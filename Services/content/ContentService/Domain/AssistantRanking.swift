@@ -36,6 +36,10 @@ struct AssistantRanking: Sendable {
     static let candidatePassages = 2_000
     /// Candidates are found by at most this many of the question's rarest words.
     static let candidateWords = 4
+    /// When every word of a question is common, the newest this many passages (about
+    /// 2,000 documents) are looked through for passages holding them all. Known limit: such
+    /// a question is answered from recent documents only.
+    static let commonWordWindow = 50_000
 
     /// How the index finds a question's candidates.
     struct Candidates: Equatable {
@@ -43,8 +47,9 @@ struct AssistantRanking: Sendable {
         let match: String
         /// Every term is common: the expression asks for all of them, and BM25 cannot rank
         /// the matches (its weights are counted over all of each word's passages, a
-        /// whole-index read per common word); the index gives the shortest of the most
-        /// recent `candidatePassages` holding them all, where they weigh most.
+        /// whole-index read per common word); the index gives the shortest of at most
+        /// `candidatePassages` holding them all among the newest `commonWordWindow`
+        /// passages, where they weigh most.
         let common: Bool
     }
 

@@ -35,14 +35,17 @@ extension ContentHandlers {
             let records = try SearchQueries(connection: connection, scope: scope)
                 .items(matching: match, filters: filters, offset: offset, limit: paging.pageSize + 1)
             let shown = Array(records.prefix(paging.pageSize))
-            let items = try ReadingRecords(connection: connection).decorate(shown.map(\.summary), for: access.caller.memberID)
+            let items = try ReadingRecords(connection: connection)
+                .decorate(shown.map(\.record.summary), for: access.caller.memberID)
             var response = SearchResponse()
-            response.hits = zip(shown, items).map { record, item in
+            response.hits = zip(shown, items).map { found, item in
                 var hit = SearchHit()
                 hit.item = item
-                let content = record.content
-                hit.snippet = Snippet.make(from: content.body, queryWords: queryWords)
-                    ?? Snippet.make(from: content.title, queryWords: queryWords) ?? content.title
+                let content = found.record.content
+                // A hit found by its title shows its title: its body may not hold the words
+                // at all, and looking through it for them was most of a common word's search.
+                let body = found.inTitle ? nil : Snippet.make(from: content.body, queryWords: queryWords)
+                hit.snippet = body ?? Snippet.make(from: content.title, queryWords: queryWords) ?? content.title
                 return hit
             }
             response.nextPageToken = paging.token(list: "search", after: [String(offset + shown.count)],

@@ -22,6 +22,42 @@ enum ContentMigrations {
         // milliseconds for a common word in a large library); the assistant now counts
         // up to a cap with a LIMIT on the index itself (SearchQueries.passageFrequencies).
         Migration(4, "no passages_vocab", sql: "DROP TABLE passages_vocab;"),
+        Migration(5, "item_facets and titles_fts, for search's walks over the index", sql: """
+            -- What search and the assistant check on every match of the index (who may
+            -- read it, and the filters), in rows of a few bytes: `items` rows carry whole
+            -- bodies, and reading one per match cost most of a common word's search. Kept
+            -- in step with `items` by triggers, in the writing transaction.
+            CREATE TABLE item_facets (
+                item_rowid INTEGER PRIMARY KEY,
+                unit_id TEXT NOT NULL,
+                state INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                issue_year INTEGER NOT NULL,
+                issuer_folded TEXT NOT NULL,
+                document_status INTEGER NOT NULL
+            );
+            INSERT INTO item_facets
+                SELECT rowid, unit_id, state, kind, issue_year, issuer_folded, document_status FROM items;
+            CREATE TRIGGER item_facets_insert AFTER INSERT ON items BEGIN
+                INSERT INTO item_facets VALUES (new.rowid, new.unit_id, new.state, new.kind, new.issue_year,
+                    new.issuer_folded, new.document_status);
+            END;
+            CREATE TRIGGER item_facets_update
+            AFTER UPDATE OF unit_id, state, kind, issue_year, issuer_folded, document_status ON items BEGIN
+                UPDATE item_facets SET unit_id = new.unit_id, state = new.state, kind = new.kind,
+                    issue_year = new.issue_year, issuer_folded = new.issuer_folded, document_status = new.document_status
+                WHERE item_rowid = new.rowid;
+            END;
+            CREATE TRIGGER item_facets_delete AFTER DELETE ON items BEGIN
+                DELETE FROM item_facets WHERE item_rowid = old.rowid;
+            END;
+
+            -- The titles and numbers of items_fts alone (rowid = items.rowid): BM25 ranks
+            -- title matches here, its weights counted over short doclists, not over every
+            -- body that holds a common word.
+            CREATE VIRTUAL TABLE titles_fts USING fts5(title, number, tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO titles_fts (rowid, title, number) SELECT rowid, title, number FROM items_fts;
+            """),
     ]
 
     static let schema = """

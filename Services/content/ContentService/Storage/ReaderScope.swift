@@ -3,7 +3,7 @@ import Store
 
 /// Whose items a reader sees: those owned by the reader's unit and the units above it
 /// (an item published by unit U reaches U's subtree), or every readable item for one of
-/// the suite's services. Turned into one SQL condition on `items` aliased `i`, so no
+/// the suite's services. Turned into one SQL condition on `items` (or `item_facets`) aliased `i`, so no
 /// list, search, count or citation can leave it out.
 struct ReaderScope: Sendable {
     /// nil: any unit (a service caller).

@@ -9,7 +9,7 @@ struct SearchFilters {
     let year: Int32
     let status: DocumentStatus
 
-    /// " AND …" for `items` aliased `i`, appending the arguments it binds.
+    /// " AND …" for `items` or `item_facets` aliased `i`, appending the arguments it binds.
     func condition(into arguments: inout [(any SQLValueConvertible)?]) -> String {
         var sql = ""
         if kind != .unspecified {

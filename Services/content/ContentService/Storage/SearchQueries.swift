@@ -6,45 +6,58 @@ import Store
 /// Queries are MATCH expressions built by `SearchExpression` or `AssistantRanking`, bound
 /// as arguments, so nothing a user types is ever read as query syntax.
 ///
-/// Ranking is over a bounded pool: the `rankedItems` (for the assistant,
-/// `AssistantRanking.candidatePassages`) most recent matches the reader may see, found
-/// newest first straight from the index (FTS5 walks its doclists by rowid, and the
-/// LIMIT stops the walk), with the visibility condition inside that walk. A word in half
-/// the library would otherwise have every one of its matches scored before the first
-/// page could be shown; with the pool, a query costs about the same at 20,000 documents
-/// as at 100,000. Below the pool's size (rare words, numbers) the ranking is over all
-/// matches. Only row ids and scores are ranked: the rows shown are read afterwards.
+/// Ranking never reads the documents, and is over bounded pools found newest first
+/// straight from the index (FTS5 walks its doclists by rowid, and a LIMIT stops the
+/// walk), with who may read each match checked inside the walk in `item_facets` (rows of
+/// a few bytes, where `items` rows carry whole bodies). A word in half the library would
+/// otherwise have every one of its matches scored before the first page could be shown.
+/// Only row ids and scores are ranked: the rows shown are read afterwards.
 struct SearchQueries {
     let connection: Connection
     let scope: ReaderScope
 
-    /// Matches of a member's search ranked at most (newest first).
+    /// Matches of a member's search ranked at most in each tier (newest first).
     static let rankedItems = 1_000
 
-    /// One page of hits (the records, best first) from `offset`, and one more row to
-    /// tell whether another page follows.
-    func items(matching match: String, filters: SearchFilters, offset: Int, limit: Int) throws -> [ItemRecord] {
+    /// One page of hits (the records, best first, each with whether its title or
+    /// number holds the query) from `offset`, and one more row to tell whether another
+    /// page follows. Items whose title or number holds the query
+    /// come first, ranked by BM25 over `titles_fts` (its weights counted over short
+    /// doclists), among the newest `rankedItems` of them; then items that hold it in
+    /// their body (and are not among those), newest first, `rankedItems` at most. Below
+    /// that many matches (rare words, numbers) every match is ranked.
+    func items(matching match: String, filters: SearchFilters, offset: Int, limit: Int) throws
+        -> [(record: ItemRecord, inTitle: Bool)]
+    {
         let (visible, visibleArguments) = scope.condition
-        var arguments = ItemEditor.arguments([match], visibleArguments)
-        let filter = filters.condition(into: &arguments)
-        arguments += [Int64(Self.rankedItems), Int64(limit), Int64(offset)]
-        let rowIDs: [Int64] = try connection.query(
+        var filterArguments: [(any SQLValueConvertible)?] = []
+        let filter = filters.condition(into: &filterArguments)
+        let pool = [Int64(Self.rankedItems)]
+        let readable = "i.state IN \(ItemRecord.readableStates) AND \(visible)\(filter)"
+        let ranked: [(rowID: Int64, inTitle: Bool)] = try connection.query(
             """
-            SELECT id FROM (
-                SELECT items_fts.rowid AS id, bm25(items_fts, 10.0, 10.0, 1.0) AS score
-                FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
-                WHERE items_fts MATCH ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)\(filter)
+            WITH titled AS MATERIALIZED (
+                SELECT titles_fts.rowid AS id, 0 AS tier, bm25(titles_fts) AS score
+                FROM titles_fts JOIN item_facets i ON i.item_rowid = titles_fts.rowid
+                WHERE titles_fts MATCH ? AND \(readable)
+                ORDER BY titles_fts.rowid DESC LIMIT ?),
+            bodied AS (
+                SELECT items_fts.rowid AS id, 1 AS tier, -items_fts.rowid AS score
+                FROM items_fts JOIN item_facets i ON i.item_rowid = items_fts.rowid
+                WHERE items_fts MATCH ? AND \(readable) AND items_fts.rowid NOT IN (SELECT id FROM titled)
                 ORDER BY items_fts.rowid DESC LIMIT ?)
-            ORDER BY score, id LIMIT ? OFFSET ?
+            SELECT id, tier FROM (SELECT id, tier, score FROM titled UNION ALL SELECT id, tier, score FROM bodied)
+            ORDER BY tier, score, id LIMIT ? OFFSET ?
             """,
-            arguments
-        ).map { try $0.get(0) }
+            ItemEditor.arguments([match], visibleArguments, filterArguments, pool,
+                                 [match], visibleArguments, filterArguments, pool, [Int64(limit), Int64(offset)])
+        ).map { (try $0.get(0), try $0.get(1) as Int64 == 0) }
         let records = try connection.query(
             "SELECT \(ItemRecord.joinedColumns) FROM items i WHERE i.rowid IN (SELECT value FROM json_each(?))",
-            [Self.jsonArray(rowIDs)]
+            [Self.jsonArray(ranked.map(\.rowID))]
         ).map(ItemRecord.init(row:))
         let byRowID = Dictionary(records.map { ($0.rowID, $0) }, uniquingKeysWith: { first, _ in first })
-        return rowIDs.compactMap { byRowID[$0] }
+        return ranked.compactMap { hit in byRowID[hit.rowID].map { ($0, hit.inTitle) } }
     }
 
     /// How many passages hold each of `terms` (folded words), counted up to `cap + 1`:
@@ -69,20 +82,27 @@ struct SearchQueries {
     /// Up to `limit` candidate passages in documents the reader may see: the best by
     /// BM25 of those holding any of the rarest words (at most
     /// `AssistantRanking.candidatePassages` of them), or, when every word is common, the
-    /// shortest of the most recent `candidatePassages` holding them all.
+    /// shortest of at most `candidatePassages` holding them all among the newest
+    /// `AssistantRanking.commonWordWindow` passages (common words seldom meet: walking
+    /// their whole doclists for the few passages that hold them all grows with the
+    /// library). The walk is in rowid order: FTS5 walks several words' doclists
+    /// backwards five times slower.
     func passages(_ candidates: AssistantRanking.Candidates, limit: Int) throws -> [PassageRow] {
         let (visible, visibleArguments) = scope.condition
         let order = candidates.common ? "length(p.text)" : "bm25(passages_fts)"
+        let newest: Int64 = try connection.queryOne("SELECT coalesce(max(id), 0) FROM passages")?.get(0) ?? 0
+        let after = candidates.common ? newest - Int64(AssistantRanking.commonWordWindow) : 0
         let passageIDs: [Int64] = try connection.query(
             """
             SELECT id FROM (
                 SELECT passages_fts.rowid AS id, \(order) AS score
-                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN items i ON i.rowid = p.item_rowid
-                WHERE passages_fts MATCH ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)
-                ORDER BY passages_fts.rowid DESC LIMIT ?)
+                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+                    JOIN item_facets i ON i.item_rowid = p.item_rowid
+                WHERE passages_fts MATCH ? AND passages_fts.rowid > ? AND i.state IN \(ItemRecord.readableStates) AND \(visible)
+                ORDER BY passages_fts.rowid LIMIT ?)
             ORDER BY score, id LIMIT ?
             """,
-            ItemEditor.arguments([candidates.match], visibleArguments,
+            ItemEditor.arguments([candidates.match, after], visibleArguments,
                                  [Int64(AssistantRanking.candidatePassages), Int64(limit)])
         ).map { try $0.get(0) }
         let rows = try connection.query(
