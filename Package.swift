@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Sổ tay: six services and the shared libraries they are built on. No package
-// dependencies by design (DESIGN.md §2): system C libraries come in through the
+// dependencies by design (docs/architecture.md §2): system C libraries come in through the
 // module maps in Shared/C*.
 import PackageDescription
 
@@ -57,7 +57,7 @@ let storeTargets: [Target] = [
     .executableTarget(name: "store-durability-child", dependencies: ["Store"], path: "Tools/store-durability-child"),
     .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "store-durability-child"], path: "Tests/StoreTests"),
     .executableTarget(name: "bench-store", dependencies: ["Store"], path: "Tools/bench-store"),
-    // PostgreSQL through libpq, for the learning service's replicas (DESIGN.md §7);
+    // PostgreSQL through libpq, for the learning service's replicas (docs/architecture.md §7);
     // its tests start a throwaway server (Tools/lib/throwaway-postgres.sh).
     .target(name: "StorePostgres", dependencies: ["CLibPQ", "Store"], path: "Shared/StorePostgres"),
     // A throwaway server for the tests that run on PostgreSQL (Tools/lib/throwaway-postgres.sh).
@@ -153,7 +153,7 @@ let conformanceTargets: [Target] = [
     ),
 ]
 
-// One room per service (DESIGN.md §3): a library with the domain, handlers and
+// One room per service (docs/architecture.md §3): a library with the domain, handlers and
 // migrations, a tiny executable, and a test target that drives it through real RPC.
 let orgTargets: [Target] = [
     .target(
@@ -346,7 +346,7 @@ let contentTargets: [Target] = [
     ),
 ]
 
-// Journeys across the real executables, each its own process (DESIGN.md §10).
+// Journeys across the real executables, each its own process (docs/architecture.md §10).
 let systemTestTargets: [Target] = [
     .testTarget(
         name: "SystemTests",

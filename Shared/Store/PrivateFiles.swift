@@ -1,7 +1,7 @@
 import CSQLite
 import Glibc
 
-/// Database files readable and writable by the service's user only (DESIGN.md §7):
+/// Database files readable and writable by the service's user only (docs/architecture.md §7):
 /// they hold personal data. A database file is created with mode 0600 before SQLite
 /// opens it, because SQLite gives the -wal, -shm and -journal files it creates the main
 /// file's mode; an existing file, and any companion it already has, is set to 0600.

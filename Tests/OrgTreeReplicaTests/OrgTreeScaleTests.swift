@@ -6,7 +6,7 @@ import Testing
 import ServiceToolkit
 import ServiceKit
 
-/// A tree of national size (DOMAIN.md: about 350,000 units), built the way the
+/// A tree of national size (docs/domain.md: about 350,000 units), built the way the
 /// follower builds it (snapshot pages of 5,000), to check that answers stay right at
 /// that size and to report what it holds in memory (see docs/org-tree-replica.md).
 @Suite struct OrgTreeScaleTests {

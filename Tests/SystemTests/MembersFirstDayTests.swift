@@ -7,7 +7,7 @@ import ServiceKit
 import Testing
 
 /// User journeys across the real executables (`sotay-org`, `sotay-auth`), each its own
-/// process with its own database, talking over TCP as in production (DESIGN.md §10).
+/// process with its own database, talking over TCP as in production (docs/architecture.md §10).
 @Suite struct MembersFirstDayTests {
     @Test func aMemberRegistersWithTheirCardReadsTheirProfileAndStaysLoggedIn() async throws {
         let statuses = try await RunningSuite.run({ try await RunningSuite.start([.org, .auth]) }) { suite in

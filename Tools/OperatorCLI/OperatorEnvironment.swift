@@ -3,7 +3,7 @@ import RPC
 import ServiceKit
 
 /// Where the CLI finds the services and the key that signs its calls, from the same
-/// variables the services read (DESIGN.md §9).
+/// variables the services read (docs/architecture.md §9).
 struct OperatorEnvironment {
     let variables: [String: String]
 

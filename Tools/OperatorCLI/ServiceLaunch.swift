@@ -14,7 +14,7 @@ public struct ServiceLaunch: Sendable {
 }
 
 extension ServiceLaunch {
-    /// `base` is the caller's environment; the variables of DESIGN.md §9 are set over it.
+    /// `base` is the caller's environment; the variables of docs/architecture.md §9 are set over it.
     /// Peers are looked up at `peerAddresses` when given (the supervisor runs every
     /// service on its default port, where `SOTAY_<PEER>_ADDR`'s default finds it).
     public init(service: ServiceName, binaryFolder: URL, listen: String, dataFolder: URL, keys: SuiteKeyFiles,

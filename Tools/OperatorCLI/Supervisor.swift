@@ -5,7 +5,7 @@ import ServiceKit
 /// `sotay up`: starts every service executable that was built next to this program,
 /// each as its own process on its default port with its data under one folder, waits
 /// until all answer Health/Check SERVING, and on Ctrl-C (or SIGTERM) stops them all
-/// with SIGTERM, which makes each drain its calls (DESIGN.md §6).
+/// with SIGTERM, which makes each drain its calls (docs/architecture.md §6).
 struct Supervisor {
     /// How long a service may take to answer SERVING after it starts.
     static let startTimeout: Duration = .seconds(60)
@@ -17,7 +17,7 @@ struct Supervisor {
     let environment: [String: String]
 
     /// The services whose executables (`sotay-<service>`) exist, in the order of
-    /// DESIGN.md §1.
+    /// docs/architecture.md §1.
     var availableServices: [(ServiceName, URL)] { Self.builtServices(in: binaryFolder) }
 
     /// The folder this program runs from: the build puts the services beside it.

@@ -1,4 +1,4 @@
-/// The shape of the cells, from Yên Bái's 2022 figures (DOMAIN.md, seed 000): how
+/// The shape of the cells, from Yên Bái's 2022 figures (docs/domain.md): how
 /// many cells of each type per 2,910, how many members they average, and how the
 /// village cells spread by size. Both presets use these proportions.
 enum CellMix {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Member counts for the cells of one type that add up to exactly the members the
 /// preset gives that type, spread like the real ones: right-skewed (many small
-/// cells, a few large), village cells in the four size bands of DOMAIN.md.
+/// cells, a few large), village cells in the four size bands of docs/domain.md.
 enum CellSizes {
     static func sizes(of type: SeedCellType, cells: Int, members: Int, random: inout SeedRandom) -> [Int] {
         guard cells > 0 else { return [] }

@@ -45,7 +45,7 @@ public struct SeedGenerator: Sendable {
 
     /// Cells and members per province and type, adding up exactly to the preset's
     /// totals: provinces differ in size (0.5 to 1.6 times the average), every
-    /// province has DOMAIN.md's type mix, and members follow each type's average.
+    /// province has docs/domain.md's type mix, and members follow each type's average.
     private func figures(for provinces: [Province], random: SeedRandom)
         -> (cells: [[SeedCellType: Int]], members: [[SeedCellType: Int]])
     {

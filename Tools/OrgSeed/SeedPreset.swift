@@ -1,7 +1,7 @@
 /// The two sizes of synthetic data: one province with Yên Bái's published figures,
-/// and the whole country at the design's upper scale (DOMAIN.md).
+/// and the whole country at the design's upper scale (docs/domain.md).
 public enum SeedPreset: String, Sendable, CaseIterable {
-    /// 60,126 members in 2,910 cells: the province of seed 000.
+    /// 60,126 members in 2,910 cells: Yên Bái in 2022 (docs/domain.md).
     case province
     /// 6,000,000 members in 300,000 cells under 34 provincial committees.
     case national

@@ -8,7 +8,7 @@ public struct SeedSummary: Sendable, Equatable {
     public var membersByType: [SeedCellType: Int] = [:]
     public var members = 0
     public var membersByStatus: [SeedMemberStatus: Int] = [:]
-    /// Village cells in DOMAIN.md's size bands: under 30, 30–50, 51–80, over 80.
+    /// Village cells in docs/domain.md's size bands: under 30, 30–50, 51–80, over 80.
     public var villageCellsBySize = [0, 0, 0, 0]
 
     public var cells: Int { cellsByType.values.reduce(0, +) }

@@ -4,7 +4,7 @@ import RPC
 import RPCContracts
 import Wire
 
-/// A plain TCP connection that speaks frames (DESIGN.md §4) with no runtime behind
+/// A plain TCP connection that speaks frames (docs/architecture.md §4) with no runtime behind
 /// it, so that the caller decides when to read, when to stop reading, and when to
 /// hang up: what the abuse benchmark's attackers and well-behaved client are built on.
 public final class RawConnection {

@@ -1,7 +1,7 @@
 import RPCContracts
 import Wire
 
-/// A request as it goes on the wire (DESIGN.md §4), built with the contract's Frame.
+/// A request as it goes on the wire (docs/architecture.md §4), built with the contract's Frame.
 public struct RequestFrame: Sendable {
     public let method: String
     public let metadata: [String: String]

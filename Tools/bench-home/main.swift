@@ -41,9 +41,10 @@ let client = HomeScreenClient(org: open(.org), content: open(.content), meeting:
 let budget: Duration = .seconds(1)
 let memberID = member.claims.memberID
 
-/// Runs `call` from `concurrency` loops for `seconds` after a warm-up; its latencies.
-func measure(concurrency: Int, seconds: Double, _ call: @escaping @Sendable () async -> Void) async -> LatencySummary {
-    for _ in 0..<20 { await call() }
+/// Runs `call` from `concurrency` loops for `seconds` after `warmUp` calls; its latencies.
+func measure(concurrency: Int, seconds: Double, warmUp: Int = 20, _ call: @escaping @Sendable () async -> Void) async
+    -> LatencySummary {
+    for _ in 0..<warmUp { await call() }
     let end = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     let samples = await withTaskGroup(of: [UInt64].self) { group in
         for _ in 0..<concurrency {
@@ -75,7 +76,12 @@ print("bench-home: real sotay-org, -auth, -content, -meeting, -learning, -feedba
 print("member \(memberID) (\(member.origin)); load average before: \(ProcessStats.loadAverage())")
 print("the screen: unread \(first.reading?.unread ?? -1), next meeting \(first.meetings?.nextMeeting?.id ?? "none"), "
       + "open quizzes \(first.study?.openQuizzes.count ?? -1), feedback waiting \(first.feedback?.waiting ?? -1), missing \(first.missing)")
-print("\(options.seconds) s per line after a warm-up; latency in ms as the gateway sees it (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+#if DEBUG
+let build = "DEBUG build: for trying the bench, not for figures"
+#else
+let build = "release build"
+#endif
+print("\(options.seconds) s per line after a warm-up; latency in ms as the gateway sees it (\(build), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
 print("call".padding(toLength: 44, withPad: " ", startingAt: 0) + "   calls    p50 ms     p99 ms")
 
 let alone: [(String, @Sendable () async -> Void)] = [
@@ -104,7 +110,7 @@ for concurrency in [1, 8] {
 let stoppedBudget: Duration = .milliseconds(300)
 suite.processes[.meeting]?.signal(SIGSTOP)
 let incomplete = MissingCount()
-let stopped = await measure(concurrency: 1, seconds: options.seconds / 2) {
+let stopped = await measure(concurrency: 1, seconds: options.seconds / 2, warmUp: 0) {
     let screen = await client.load(memberID: memberID, metadata: member.metadata, budget: stoppedBudget)
     if screen.missing.keys.contains(.meeting) && screen.reading != nil { incomplete.add() }
 }

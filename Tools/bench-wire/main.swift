@@ -1,5 +1,5 @@
 // bench-wire: encode and decode throughput of our codec against libprotobuf-c doing the
-// same work in the same run (DESIGN.md §10: figures are ratios against a baseline).
+// same work in the same run (docs/architecture.md §10: figures are ratios against a baseline).
 //   swift run -c release --scratch-path .build-conf bench-wire [rounds] [seconds] [filter]
 // Each case is measured `rounds` times (default 5), Swift and C interleaved, each
 // measurement lasting about `seconds` (default 1); the median is reported. With `filter`,

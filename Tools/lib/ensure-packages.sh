@@ -14,7 +14,7 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# The C libraries every build links (DESIGN.md §2).
+# The C libraries every build links (docs/architecture.md §2).
 BUILD_PACKAGES=(libsqlite3-dev libssl-dev libprotobuf-c-dev libpq-dev)
 # The code generators, needed only to check or regenerate committed code.
 GENERATOR_PACKAGES=(protobuf-compiler protobuf-c-compiler)

@@ -2,7 +2,7 @@
 // and run Tools/generate.sh.
 //
 // The org service (port 7102): the unit tree, the member registry, the card check,
-// the tree change feed and imports. Rights (DESIGN.md §8): reading the tree needs any
+// the tree change feed and imports. Rights (docs/architecture.md §8): reading the tree needs any
 // valid token; changing it needs ROLE_ADMINISTRATOR or ROLE_COMMITTEE_STAFF on the
 // unit (for a move or merge, on both ends); members are read and edited by
 // themselves (a few fields) and by staff with a grant on their unit; CheckCard is for

@@ -2,7 +2,7 @@
 // and run Tools/generate.sh.
 //
 // How a call ended: gRPC's canonical status codes, a message for humans and, for
-// INVALID_ARGUMENT, which fields were wrong (DESIGN.md §4, §5).
+// INVALID_ARGUMENT, which fields were wrong (docs/architecture.md §4, §5).
 
 import Wire
 

@@ -1,4 +1,4 @@
-/// Well-known metadata keys (DESIGN.md §4). Keys on the wire are lower-case.
+/// Well-known metadata keys (docs/architecture.md §4). Keys on the wire are lower-case.
 public enum MetadataKey {
     /// "Bearer <token>".
     public static let authorization = "authorization"

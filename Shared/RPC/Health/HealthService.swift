@@ -10,7 +10,7 @@ final class HealthStatus: Sendable {
     }
 }
 
-/// `sotay.rpc.v1.Health/Check`, served by every server (DESIGN.md §4): SERVING while
+/// `sotay.rpc.v1.Health/Check`, served by every server (docs/architecture.md §4): SERVING while
 /// running, NOT_SERVING once draining, so load balancers and the operator CLI move
 /// callers to another replica. An empty service name asks about the whole server; a
 /// name no registered service has is NOT_FOUND. It stays callable while the server

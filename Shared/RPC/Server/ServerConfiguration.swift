@@ -7,7 +7,7 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Event loops (threads doing I/O and running handlers); one per core by default.
     public var eventLoopCount: Int = System.coreCount
-    /// The largest frame accepted (DESIGN.md §4). A larger length prefix gets
+    /// The largest frame accepted (docs/architecture.md §4). A larger length prefix gets
     /// RESOURCE_EXHAUSTED and the connection closes.
     public var maxFrameSize: Int = 4 * 1024 * 1024
     /// The largest request metadata (keys plus values, UTF-8 bytes); a call over it

@@ -1,4 +1,4 @@
-/// Splits a byte stream into length-prefixed frames (DESIGN.md §4): a 4-byte
+/// Splits a byte stream into length-prefixed frames (docs/architecture.md §4): a 4-byte
 /// big-endian length N, then N bytes.
 ///
 /// The length is checked against the limit before a single byte of the frame is

@@ -1,7 +1,7 @@
 import Foundation
 import RPC
 
-/// Everything a service reads from its environment (DESIGN.md §9), validated at start.
+/// Everything a service reads from its environment (docs/architecture.md §9), validated at start.
 public struct ServiceConfig: Sendable {
     public let service: ServiceName
     /// `SOTAY_LISTEN`; default `0.0.0.0:<the service's port>`.

@@ -1,4 +1,4 @@
-/// The six services and their default ports (DESIGN.md §1, §9), so that the whole
+/// The six services and their default ports (docs/architecture.md §1, §9), so that the whole
 /// suite runs on one machine with no configuration.
 public enum ServiceName: String, CaseIterable, Sendable {
     case auth, org, content, meeting, learning, feedback

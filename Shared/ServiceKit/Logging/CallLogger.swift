@@ -15,7 +15,7 @@ enum CallLoggerKey: CallContextKey {
 }
 
 extension CallContext {
-    /// A logger whose lines carry this call's request id and method (DESIGN.md §6),
+    /// A logger whose lines carry this call's request id and method (docs/architecture.md §6),
     /// rendered only for lines actually written; nil when the server runs without
     /// `CallObservingInterceptor`.
     public var logger: Logger? {

@@ -8,7 +8,7 @@ import Foundation
 /// (request id, method) come from a provider run only when a line is written. A call
 /// that logs nothing therefore costs a comparison, however many `debug` lines it has.
 ///
-/// Personal data must never reach a log (DESIGN.md §8). Fields whose key names
+/// Personal data must never reach a log (docs/architecture.md §8). Fields whose key names
 /// personal data or secrets are replaced by "[redacted]" whatever their value, so a
 /// careless `logger.info("sent", ["phone": phone])` still cannot leak; see
 /// `LogRedaction`.

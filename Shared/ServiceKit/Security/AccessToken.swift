@@ -1,7 +1,7 @@
 import RPCContracts
 import Wire
 
-/// Signs and verifies access tokens (DESIGN.md §8): `v1.<key id>.<claims>.<signature>`
+/// Signs and verifies access tokens (docs/architecture.md §8): `v1.<key id>.<claims>.<signature>`
 /// where claims is the base64url protobuf encoding of `AccessTokenClaims` and the
 /// signature is HMAC-SHA256 over everything before the last dot. Auth signs; every
 /// service verifies locally, so one implementation serves both.

@@ -1,6 +1,6 @@
 import RPCContracts
 
-/// Answers "may this caller act with role R on unit U?" (DESIGN.md §8): a grant on a
+/// Answers "may this caller act with role R on unit U?" (docs/architecture.md §8): a grant on a
 /// unit covers the unit's whole subtree. Every service asks this itself; the gateway
 /// is not trusted to.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Milliseconds since the Unix epoch, UTC: how contracts carry time (DESIGN.md §5).
+/// Milliseconds since the Unix epoch, UTC: how contracts carry time (docs/architecture.md §5).
 /// Injected where tests need to move time (token expiry, code validity).
 public struct WallClock: Sendable {
     private let read: @Sendable () -> Int64

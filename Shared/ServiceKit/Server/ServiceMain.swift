@@ -4,7 +4,7 @@ import RPC
 import RPCContracts
 import Store
 
-/// Runs one service process: reads and checks the environment (DESIGN.md §9), opens
+/// Runs one service process: reads and checks the environment (docs/architecture.md §9), opens
 /// the database and runs its migrations, serves the handlers with logging, metrics,
 /// token verification and store-error mapping around them plus the admin RPCs, and
 /// on SIGTERM/SIGINT drains through the RPC server's GOAWAY before closing the

@@ -1,6 +1,6 @@
 import RPC
 
-/// The suite's TLS as the environment sets it (DESIGN.md §9, docs/operations.md):
+/// The suite's TLS as the environment sets it (docs/architecture.md §9, docs/operations.md):
 /// on unless `SOTAY_TLS=off`; the certificate authority in `SOTAY_TLS_CA_FILE`
 /// (default `./data/tls/ca.crt`); each service's certificate and key in
 /// `SOTAY_<SERVICE>_TLS_CERT_FILE` and `SOTAY_<SERVICE>_TLS_KEY_FILE` (default

@@ -3,7 +3,7 @@ import ServiceKit
 import Store
 import Wire
 
-/// A write that a client may retry (DESIGN.md §5): the key, scoped by the caller, is
+/// A write that a client may retry (docs/architecture.md §5): the key, scoped by the caller, is
 /// recorded with a digest of the request and the response bytes in the same
 /// transaction as the write's effect, so a retry (the client never saw the answer)
 /// gets the first response and writes nothing, and the same key on a different

@@ -1,4 +1,4 @@
-/// New record ids (DESIGN.md §5: opaque, stable strings): a prefix naming the kind of
+/// New record ids (docs/architecture.md §5: opaque, stable strings): a prefix naming the kind of
 /// record, then 26 characters of Crockford base32 holding the creation time in
 /// milliseconds (48 bits) and 80 random bits, so ids sort by creation and never
 /// collide across replicas without coordination (the ULID layout).

@@ -2,7 +2,7 @@ import Foundation
 import RPC
 import ServiceKit
 
-/// Paged lists (DESIGN.md §5): a page size within bounds and an opaque page token
+/// Paged lists (docs/architecture.md §5): a page size within bounds and an opaque page token
 /// that carries where the previous page stopped (a sort key) and a fingerprint of the
 /// list it belongs to: the list's name and the values of its filters. A token from
 /// another list, or from the same list with another filter (another unit, another

@@ -2,7 +2,7 @@ import RPC
 import RPCContracts
 import ServiceKit
 
-/// The rights checks a handler makes (DESIGN.md §8: every service checks rights
+/// The rights checks a handler makes (docs/architecture.md §8: every service checks rights
 /// itself), built on the caller's verified grants. A refusal never names the unit or
 /// says whether it exists: a caller without rights learns nothing about the target.
 public struct CallerAccess: Sendable {

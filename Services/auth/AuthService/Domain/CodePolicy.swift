@@ -1,6 +1,6 @@
 import ServiceKit
 
-/// The rules for one-time codes (DESIGN.md §8, issue: 6 digits, 5 minutes, 5 tries,
+/// The rules for one-time codes (docs/architecture.md §8, issue: 6 digits, 5 minutes, 5 tries,
 /// a resend cool-down, caps per phone and per client address per hour).
 struct CodePolicy: Sendable {
     var digits = 6

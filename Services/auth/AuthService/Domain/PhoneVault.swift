@@ -7,7 +7,7 @@ struct Phone: Sendable, Equatable {
     let key: String
 }
 
-/// Phones at rest (DESIGN.md §8): no table holds a phone number in clear. Lookups
+/// Phones at rest (docs/architecture.md §8): no table holds a phone number in clear. Lookups
 /// and rate limits go by the blind index, HMAC-SHA256 under a key derived from the
 /// first key of `SOTAY_AUTH_DATA_KEY_FILE`; where auth needs the number back (the hint
 /// shown to a member, the old phone told its account moved) it is sealed, bound to

@@ -2,7 +2,7 @@ import AuthContracts
 import RPCContracts
 import ServiceKit
 
-/// Signs access tokens (DESIGN.md §8) with ServiceKit's signer: the member, their
+/// Signs access tokens (docs/architecture.md §8) with ServiceKit's signer: the member, their
 /// unit and its ancestors, their grants (with the member role on their own unit),
 /// the session, and a short expiry.
 struct TokenIssuer: Sendable {

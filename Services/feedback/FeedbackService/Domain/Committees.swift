@@ -4,7 +4,7 @@ import OrgTreeReplica
 /// Staff agencies (office, boards, inspection commission) belong to committees: the
 /// province, communes and blocs, grassroots committees. Cells and sub-committees have
 /// none, so feedback from them goes to a committee above. Levels are found by kind,
-/// never by depth: the tree is reorganised (DOMAIN.md).
+/// never by depth: the tree is reorganised (docs/domain.md).
 extension OrgTree {
     func hasAgencies(_ unitID: String) -> Bool {
         guard let unit = unit(unitID) else { return false }

@@ -3,7 +3,7 @@ import RPC
 import ServiceToolkit
 
 /// The rules of the tree that do not depend on stored data. The depth is not fixed
-/// (DOMAIN.md: the 2025 reform removed the district level), so the rules speak of
+/// (docs/domain.md: the 2025 reform removed the district level), so the rules speak of
 /// kinds, never of levels.
 enum UnitRules {
     /// Cells (both kinds) hold members only; every other kind may hold units.
