@@ -58,6 +58,16 @@ struct ContentWorld {
         return request
     }
 
+    /// A correction of a published item's first revision, with its note.
+    func correction(of itemID: String, to content: ItemContent, note: String) -> ReviseDraftRequest {
+        var request = ReviseDraftRequest()
+        request.itemID = itemID
+        request.content = content
+        request.expectedRevision = 1
+        request.note = note
+        return request
+    }
+
     func search(_ query: String) -> SearchRequest {
         var request = SearchRequest()
         request.query = query

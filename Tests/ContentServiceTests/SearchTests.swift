@@ -139,16 +139,12 @@ import Testing
     /// the index's walk reads them, in the correcting transaction).
     @Test func aCorrectedYearIsWhatTheYearFilterSees() async throws {
         try await withContent("search-corrected-year") { world in
-            let unit = world.tree.province
-            let item = try await world.published(in: unit, document("Nghị quyết chuyên đề", issueDate: "2021-05-01"))
-            var correction = ReviseDraftRequest()
-            correction.itemID = item.id
-            correction.content = document("Nghị quyết chuyên đề", issueDate: "2023-05-01")
-            correction.expectedRevision = 1
-            correction.note = "Sửa năm ban hành"
-            _ = try await world.content.correct(correction, options: world.editor("m_editorA", of: unit))
             let lan = try world.member("Lan")
             var byYear = world.search("chuyen de")
+            let item = try await world.published(in: world.tree.province, document("Nghị quyết chuyên đề", issueDate: "2021-05-01"))
+            _ = try await world.content.correct(
+                world.correction(of: item.id, to: document("Nghị quyết chuyên đề", issueDate: "2023-05-01"), note: "Sửa năm"),
+                options: world.editor("m_editorA", of: world.tree.province))
             byYear.year = 2021
             #expect(try await world.content.search(byYear, options: lan).hits.isEmpty)
             byYear.year = 2023

@@ -98,11 +98,8 @@ import Testing
         try await withContent("correction") { world in
             let unit = world.tree.province
             let item = try await world.published(in: unit, document("Nghị quyết", body: "Điều 1. Bản cũ."))
-            var correction = ReviseDraftRequest()
-            correction.itemID = item.id
-            correction.content = document("Nghị quyết (đính chính)", body: "Điều 1. Bản mới.")
-            correction.expectedRevision = 1
-            correction.note = "Sửa lỗi chính tả"
+            let correction = world.correction(of: item.id, to: document("Nghị quyết (đính chính)", body: "Điều 1. Bản mới."),
+                                              note: "Sửa lỗi chính tả")
             let corrected = try await world.content.correct(correction, options: world.editor("m_editorA", of: unit))
             #expect(corrected.revision == 2)
             #expect(corrected.state == .published)

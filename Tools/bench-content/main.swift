@@ -3,8 +3,7 @@
 // it (org first with the province preset, then auth and content), with a real member's
 // token from auth (MemberSession).
 //
-//   swift build -c release --product bench-content --product sotay-content --product sotay-org \
-//       --product sotay-auth --product sotay
+//   swift build -c release --product bench-content   # builds sotay-content, sotay-org, sotay-auth, sotay
 //   .build/release/bench-content [--documents N] [--calls N] [--data DIR] [--port P]
 //
 // The first run loads N synthetic documents (default 100,000; realistic lengths,

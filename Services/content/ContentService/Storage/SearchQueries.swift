@@ -32,26 +32,34 @@ struct SearchQueries {
         let (visible, visibleArguments) = scope.condition
         var filterArguments: [(any SQLValueConvertible)?] = []
         let filter = filters.condition(into: &filterArguments)
-        let pool = [Int64(Self.rankedItems)]
         let readable = "i.state IN \(ItemRecord.readableStates) AND \(visible)\(filter)"
-        let ranked: [(rowID: Int64, inTitle: Bool)] = try connection.query(
+        let titled: [Int64] = try connection.query(
             """
-            WITH titled AS MATERIALIZED (
-                SELECT titles_fts.rowid AS id, 0 AS tier, bm25(titles_fts) AS score
+            SELECT id FROM (
+                SELECT titles_fts.rowid AS id, bm25(titles_fts) AS score
                 FROM titles_fts JOIN item_facets i ON i.item_rowid = titles_fts.rowid
                 WHERE titles_fts MATCH ? AND \(readable)
-                ORDER BY titles_fts.rowid DESC LIMIT ?),
-            bodied AS (
-                SELECT items_fts.rowid AS id, 1 AS tier, -items_fts.rowid AS score
-                FROM items_fts JOIN item_facets i ON i.item_rowid = items_fts.rowid
-                WHERE items_fts MATCH ? AND \(readable) AND items_fts.rowid NOT IN (SELECT id FROM titled)
-                ORDER BY items_fts.rowid DESC LIMIT ?)
-            SELECT id, tier FROM (SELECT id, tier, score FROM titled UNION ALL SELECT id, tier, score FROM bodied)
-            ORDER BY tier, score, id LIMIT ? OFFSET ?
+                ORDER BY titles_fts.rowid DESC LIMIT ?)
+            ORDER BY score, id
             """,
-            ItemEditor.arguments([match], visibleArguments, filterArguments, pool,
-                                 [match], visibleArguments, filterArguments, pool, [Int64(limit), Int64(offset)])
-        ).map { (try $0.get(0), try $0.get(1) as Int64 == 0) }
+            ItemEditor.arguments([match], visibleArguments, filterArguments, [Int64(Self.rankedItems)])
+        ).map { try $0.get(0) }
+        var ranked = titled.dropFirst(offset).prefix(limit).map { (rowID: $0, inTitle: true) }
+        // Body matches only when the page reaches past the title matches: walking them
+        // was half of a common word's search.
+        let bodyOffset = max(0, offset - titled.count)
+        let bodyRows = min(limit - ranked.count, Self.rankedItems - bodyOffset)
+        if bodyRows > 0 {
+            ranked += try connection.query(
+                """
+                SELECT items_fts.rowid FROM items_fts JOIN item_facets i ON i.item_rowid = items_fts.rowid
+                WHERE items_fts MATCH ? AND \(readable) AND items_fts.rowid NOT IN (SELECT value FROM json_each(?))
+                ORDER BY items_fts.rowid DESC LIMIT ? OFFSET ?
+                """,
+                ItemEditor.arguments([match], visibleArguments, filterArguments,
+                                     [Self.jsonArray(titled), Int64(bodyRows), Int64(bodyOffset)])
+            ).map { (rowID: try $0.get(0), inTitle: false) }
+        }
         let records = try connection.query(
             "SELECT \(ItemRecord.joinedColumns) FROM items i WHERE i.rowid IN (SELECT value FROM json_each(?))",
             [Self.jsonArray(ranked.map(\.rowID))]
