@@ -2,6 +2,7 @@ import Foundation
 import MeetingContracts
 import RPC
 import ServiceKit
+import ServiceToolkit
 
 /// `sotay app meetings|checkin|vote|polls|minutes|schedule|open|close|templates …`: the member's
 /// and the secretary's side of the meeting service, called with the `sotay app`
@@ -19,10 +20,10 @@ struct MeetingAppCommand {
         let options = try bearer()
         switch (arguments.first, arguments.count) {
         case ("meetings", 1), ("meetings", 2):
-            let month = arguments.count == 2 ? arguments[1] : Self.thisMonth()
-            guard let (from, to) = Self.monthBounds(month) else { throw CLIError.usage("meetings [YYYY-MM]") }
+            let month = arguments.count == 2 ? arguments[1] : ReportMonth.of(nowMs: WallClock.system.nowMs)
+            guard let bounds = try? ReportMonth(checking: month) else { throw CLIError.usage("meetings [YYYY-MM]") }
             var request = ListMyMeetingsRequest()
-            (request.fromMS, request.toMS, request.pageSize) = (from, to, 100)
+            (request.fromMS, request.toMS, request.pageSize) = (bounds.startMs, bounds.endMs, 100)
             let list = try await call { try await client.listMyMeetings(request, options: options) }
             if list.meetings.isEmpty { print("no meetings in \(month)") }
             for meeting in list.meetings { print(Self.line(meeting)) }
@@ -206,22 +207,5 @@ struct MeetingAppCommand {
         formatter.timeZone = vietnam
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.date(from: "\(date) \(time)").map { Int64($0.timeIntervalSince1970 * 1000) }
-    }
-
-    static func thisMonth() -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = vietnam
-        formatter.dateFormat = "yyyy-MM"
-        return formatter.string(from: Date())
-    }
-
-    static func monthBounds(_ month: String) -> (Int64, Int64)? {
-        guard let start = instant(date: month + "-01", time: "00:00") else { return nil }
-        let next = Date(timeIntervalSince1970: Double(start) / 1000 + 32 * 86_400)
-        let formatter = DateFormatter()
-        formatter.timeZone = vietnam
-        formatter.dateFormat = "yyyy-MM"
-        guard let end = instant(date: formatter.string(from: next) + "-01", time: "00:00") else { return nil }
-        return (start, end)
     }
 }

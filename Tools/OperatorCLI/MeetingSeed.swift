@@ -4,6 +4,7 @@ import OrgContracts
 import RPC
 import RPCContracts
 import ServiceKit
+import ServiceToolkit
 
 /// `sotay up`'s first start, once the province preset is loaded: every cell of the
 /// demo province gets its regular meeting in the coming four weeks (19:30, spread over
@@ -80,7 +81,7 @@ struct MeetingSeed {
     private func waitForTheCells(_ count: Int, root: String, meeting: MeetingServiceClient) async throws -> Bool {
         var request = MonthRequest()
         request.unitID = root
-        request.month = MeetingAppCommand.thisMonth()
+        request.month = ReportMonth.of(nowMs: WallClock.system.nowMs)
         for _ in 0..<120 {
             if let seen = try? await meeting.listWarningCells(request, options: try staffOptions(root)),
                seen.cells >= count { return true }

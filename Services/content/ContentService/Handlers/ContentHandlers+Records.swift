@@ -49,7 +49,7 @@ extension ContentHandlers {
     func getReadingCounts(_ request: GetReadingCountsRequest, context: CallContext) async throws -> ReadingCounts {
         let access = try CallerAccess(context)
         let unitID = try RecordID.checked(request.unitID, prefix: "u", field: "unit_id")
-        let month = try ReportMonth.checked(request.month, field: "month")
+        let month = try ReportMonth(checking: request.month, field: "month").text
         let tree = replica.tree
         try access.require(ContentRoles.staff, on: placement(of: unitID, in: tree), to: "see this unit's reading counts")
         let units = Self.subtree(of: unitID, in: tree)

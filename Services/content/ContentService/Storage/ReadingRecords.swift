@@ -1,5 +1,6 @@
 import ContentContracts
 import Store
+import ServiceToolkit
 
 /// A member's own records on items: read marks (with the month's row for the report),
 /// bookmarks and notes.

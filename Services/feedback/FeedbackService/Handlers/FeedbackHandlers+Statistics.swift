@@ -13,7 +13,7 @@ extension FeedbackHandlers {
     /// an administrator of the subtree, who sets its routing, reads them all.
     func getStatistics(_ request: GetStatisticsRequest, context: CallContext) async throws -> Statistics {
         let unitID = try RecordID.checked(request.unitID, prefix: "u", field: "unit_id")
-        let month = try MonthRange(request.month)
+        let month = try ReportMonth(checking: request.month)
         let tree = replica.tree
         let access = try CallerAccess(context)
         let administrator = access.holds(Self.ruleEditors, on: placed(unitID, in: tree))

@@ -73,14 +73,6 @@ enum VietnamCalendar {
         return Day(year: year, month: month, day: last)
     }
 
-    /// The first and the next month's first instant of "YYYY-MM".
-    static func monthBounds(_ key: String) -> (startMs: Int64, endMs: Int64)? {
-        guard let (year, month) = parseMonth(key) else { return nil }
-        let next = month == 12 ? (year + 1, 1) : (year, month + 1)
-        return (instant(Day(year: year, month: month, day: 1), minutes: 0),
-                instant(Day(year: next.0, month: next.1, day: 1), minutes: 0))
-    }
-
     /// (year, month) of a well-formed "YYYY-MM" in 1900–2200.
     static func parseMonth(_ key: String) -> (Int, Int)? {
         let parts = key.split(separator: "-", omittingEmptySubsequences: false)

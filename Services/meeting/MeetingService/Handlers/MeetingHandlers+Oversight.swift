@@ -132,9 +132,7 @@ extension MeetingHandlers {
     {
         let actor = try actor(context)
         let unitID = try RecordID.checked(request.unitID, prefix: "u", field: "unit_id")
-        guard VietnamCalendar.parseMonth(request.month) != nil else {
-            throw RPCError.invalidArgument(field: "month", "must be a month YYYY-MM")
-        }
+        _ = try ReportMonth(checking: request.month, field: "month")
         let tree = self.tree.tree
         try actor.access.require(Self.staff, on: PlacedUnit(id: unitID, ancestorIDs: tree.ancestors(of: unitID) ?? []),
                                  to: "see this unit's meetings")
