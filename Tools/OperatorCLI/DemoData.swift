@@ -7,16 +7,14 @@ import ServiceKit
 /// library), for a suite whose services listen elsewhere than their default ports:
 /// what a benchmark of the whole suite measures against.
 public enum DemoData {
-    /// Loads it into the services at `addresses` (org already holding the preset),
-    /// signing as the operator with `tokenKeyFile`; each part only for a service given.
-    public static func load(addresses: [ServiceName: HostPort], tokenKeyFile: String) async throws {
-        var variables = ProcessInfo.processInfo.environment
-        for (service, address) in addresses { variables[service.addressVariable] = address.description }
-        variables["SOTAY_TOKEN_KEY_FILE"] = tokenKeyFile
+    /// Loads it into `services` (org already holding the preset), reaching them with
+    /// `variables` as a service of that suite would (`SOTAY_<SERVICE>_ADDR`, the token
+    /// key, TLS or `SOTAY_TLS=off`), signing as the operator.
+    public static func load(into services: [ServiceName], variables: [String: String]) async throws {
         let environment = OperatorEnvironment(variables: variables)
-        if addresses[.feedback] != nil { try await FeedbackDemo(environment: environment).seed() }
-        if addresses[.meeting] != nil { try await MeetingSeed(environment: environment).run() }
-        if addresses[.learning] != nil { _ = try await LearningFirstStart.seed(environment) }
-        if addresses[.content] != nil { await ContentFirstStart.seed(environment: environment) }
+        if services.contains(.feedback) { try await FeedbackDemo(environment: environment).seed() }
+        if services.contains(.meeting) { try await MeetingSeed(environment: environment).run() }
+        if services.contains(.learning) { _ = try await LearningFirstStart.seed(environment) }
+        if services.contains(.content) { await ContentFirstStart.seed(environment: environment) }
     }
 }

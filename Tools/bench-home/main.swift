@@ -27,7 +27,7 @@ let member = await suite.setUpOrExit("bench-home") { suite in
     let marker = suite.dataFolder.appendingPathComponent("demo-data-loaded")
     if !FileManager.default.fileExists(atPath: marker.path) {
         print("first run: loading sotay up's demo data (feedback, a month of meetings, a quiz, the library) …")
-        try await DemoData.load(addresses: suite.addresses, tokenKeyFile: suite.keys.token.path)
+        try await DemoData.load(into: suite.services, variables: suite.environment(of: .org))
         FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
     return try await MemberSession.obtain(in: suite)
