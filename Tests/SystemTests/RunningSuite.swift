@@ -101,19 +101,7 @@ struct RunningSuite {
     /// them); the test's clients then check each service's name, as the CLI does.
     private init(processes: [ServiceName: RunningExecutable], folder: TemporaryFolder, tokenKeyFile: String,
                  authDataFolder: URL, tls: SuiteTLS?) throws {
-        var channels: [ServiceName: RPCChannel] = [:]
-        for (service, process) in processes {
-            // A generous deadline: tests run many services at once on a small machine, and a
-            // slow moment must not fail a test that checks behaviour, not speed.
-            var configuration = ChannelConfiguration(defaultTimeout: .seconds(60))
-            configuration.tls = tls?.channel(to: service)
-            channels[service] = RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: process.port)],
-                                           configuration: configuration)
-        }
-        // A service not started gets a channel to nowhere (port 1): a call fails at once.
-        func channel(_ service: ServiceName) -> RPCChannel {
-            channels[service] ?? RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: 1)])
-        }
+        func channel(_ service: ServiceName) -> RPCChannel { Self.channel(to: processes[service], service: service, tls: tls) }
         self.processes = processes
         self.folder = folder
         self.tls = tls
@@ -125,7 +113,7 @@ struct RunningSuite {
         meeting = MeetingServiceClient(channel: channel(.meeting))
         learning = LearningServiceClient(channel: channel(.learning))
         feedback = FeedbackServiceClient(channel: channel(.feedback))
-        self.channels = ServiceName.allCases.map(channel)
+        channels = [org.channel, auth.channel, content.channel, meeting.channel, learning.channel, feedback.channel]
     }
 
     /// Runs `journey` against a suite from `start` and stops the processes afterwards,
@@ -151,10 +139,17 @@ struct RunningSuite {
     /// Auth's local SMS outbox (it delivers after its commit).
     /// A new channel to a running service, as the suite's clients reach it (TLS when on).
     func newChannel(to service: ServiceName) -> RPCChannel {
+        Self.channel(to: processes[service], service: service, tls: tls)
+    }
+
+    /// A channel to `process` (port 1, where a call fails at once, when it is not
+    /// running), checking the service's name when the suite runs TLS. A generous
+    /// deadline: tests run many services at once on a small machine, and a slow moment
+    /// must not fail a test that checks behaviour, not speed.
+    private static func channel(to process: RunningExecutable?, service: ServiceName, tls: SuiteTLS?) -> RPCChannel {
         var configuration = ChannelConfiguration(defaultTimeout: .seconds(60))
         configuration.tls = tls?.channel(to: service)
-        return RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: processes[service]?.port ?? 1)],
-                          configuration: configuration)
+        return RPCChannel(addresses: [HostPort(host: "127.0.0.1", port: process?.port ?? 1)], configuration: configuration)
     }
 
     /// A service's SQLite file, where `ServiceLaunch` puts it.

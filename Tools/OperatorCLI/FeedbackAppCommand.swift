@@ -108,7 +108,7 @@ struct FeedbackAppCommand {
     }
 
     static func line(_ item: Item) -> String {
-        let due = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(item.dueAtMS) / 1000))
+        let due = CLITime.text(item.dueAtMS)
         return "\(item.id)  \(item.status.label.padding(toLength: 24, withPad: " ", startingAt: 0)) due \(due)  \(item.title)"
     }
 
@@ -137,7 +137,7 @@ struct FeedbackAppCommand {
         if item.escalationLevel > 0 { lines.append("  escalated \(item.escalationLevel)× to \(item.escalatedToUnitID)") }
         if let answer = item.answer { lines.append("  answer (\(answer.visibility == .public ? "public" : "private")): \(answer.text)") }
         for event in item.events {
-            let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(event.atMS) / 1000))
+            let time = CLITime.text(event.atMS)
             lines.append("  \(time)  \(event.status.label)\(event.reason.isEmpty ? "" : ": \(event.reason)")")
         }
         return lines.joined(separator: "\n")

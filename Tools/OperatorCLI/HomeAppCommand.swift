@@ -36,7 +36,7 @@ struct HomeAppCommand {
         }
         if let meetings = screen.meetings {
             if let next = meetings.nextMeeting {
-                lines.append("Next meeting: \(next.title), \(time(next.startsAtMS)), \(next.place) (\(next.id))"
+                lines.append("Next meeting: \(next.title), \(CLITime.text(next.startsAtMS)), \(next.place) (\(next.id))"
                              + (meetings.checkedIn ? ", checked in" : "")
                              + (meetings.pollsToVote > 0 ? ", \(meetings.pollsToVote) vote(s) waiting" : ""))
             } else {
@@ -47,19 +47,15 @@ struct HomeAppCommand {
         if let study = screen.study {
             lines.append("Open quizzes: \(study.openQuizzes.count)")
             lines += study.openQuizzes.map { quiz in
-                "  \(quiz.quizID)  \(quiz.title), closes \(time(quiz.closesAtMS)), "
+                "  \(quiz.quizID)  \(quiz.title), closes \(CLITime.text(quiz.closesAtMS)), "
                     + (quiz.attemptsLeft < 0 ? "attempts unlimited" : "\(quiz.attemptsLeft) attempt(s) left")
             }
         }
         if let feedback = screen.feedback {
             lines.append("Feedback: \(feedback.waiting) waiting, \(feedback.openSurveys) survey(s) to answer")
-            lines += feedback.replies.map { "  answered \(time($0.answeredAtMS)): \($0.title) (\($0.itemID))" }
+            lines += feedback.replies.map { "  answered \(CLITime.text($0.answeredAtMS)): \($0.title) (\($0.itemID))" }
         }
         lines += screen.missing.sorted { $0.key.rawValue < $1.key.rawValue }.map { "(\($0.key.rawValue) did not answer: \($0.value))" }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func time(_ ms: Int64) -> String {
-        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1_000))
     }
 }

@@ -5,7 +5,7 @@ import LearningContracts
 enum LearningText {
     static func attempt(_ attempt: Attempt) -> String {
         var lines = ["attempt \(attempt.id) (number \(attempt.number))"
-                     + (attempt.deadlineMS > 0 ? ", answers until \(time(attempt.deadlineMS))" : "")
+                     + (attempt.deadlineMS > 0 ? ", answers until \(CLITime.text(attempt.deadlineMS))" : "")
                      + (attempt.proxyMemberID.isEmpty ? "" : ", taken for the member by \(attempt.proxyMemberID)")]
         for (index, question) in attempt.questions.enumerated() {
             lines.append("\(index + 1). \(question.text)  [\(question.questionID)]")
@@ -31,7 +31,4 @@ enum LearningText {
         choices.map(String.init).joined(separator: ",")
     }
 
-    private static func time(_ ms: Int64) -> String {
-        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(ms) / 1_000))
-    }
 }

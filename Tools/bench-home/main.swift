@@ -33,11 +33,11 @@ let member = await suite.setUpOrExit("bench-home") { suite in
     return try await MemberSession.obtain(in: suite)
 }
 
-func channel(_ service: ServiceName) -> RPCChannel { suite.channel(to: service) }
-let channels = Dictionary(uniqueKeysWithValues: [ServiceName.org, .content, .meeting, .learning, .feedback].map { ($0, channel($0)) })
-func open(_ service: ServiceName) -> RPCChannel { channels[service] ?? channel(service) }
-let client = HomeScreenClient(org: open(.org), content: open(.content), meeting: open(.meeting), learning: open(.learning),
-                              feedback: open(.feedback))
+// One channel per service for the whole run, as the gateway keeps them.
+let (org, content, meeting, learning, feedback) = (suite.channel(to: .org), suite.channel(to: .content),
+                                                   suite.channel(to: .meeting), suite.channel(to: .learning),
+                                                   suite.channel(to: .feedback))
+let client = HomeScreenClient(org: org, content: content, meeting: meeting, learning: learning, feedback: feedback)
 let budget: Duration = .seconds(1)
 let memberID = member.claims.memberID
 
@@ -85,11 +85,11 @@ print("\(options.seconds) s per line after a warm-up; latency in ms as the gatew
 print("call".padding(toLength: 44, withPad: " ", startingAt: 0) + "   calls    p50 ms     p99 ms")
 
 let alone: [(String, @Sendable () async -> Void)] = [
-    ("org GetMember (the profile), alone", { _ = try? await OrgServiceClient(channel: open(.org)).getMember(profile, options: options1) }),
-    ("content GetHomeSummary, alone", { _ = try? await ContentHomeServiceClient(channel: open(.content)).getHomeSummary(.init(), options: options1) }),
-    ("meeting GetHomeSummary, alone", { _ = try? await MeetingHomeServiceClient(channel: open(.meeting)).getHomeSummary(.init(), options: options1) }),
-    ("learning GetHomeSummary, alone", { _ = try? await LearningHomeServiceClient(channel: open(.learning)).getHomeSummary(.init(), options: options1) }),
-    ("feedback GetHomeSummary, alone", { _ = try? await FeedbackHomeServiceClient(channel: open(.feedback)).getHomeSummary(.init(), options: options1) }),
+    ("org GetMember (the profile), alone", { _ = try? await OrgServiceClient(channel: org).getMember(profile, options: options1) }),
+    ("content GetHomeSummary, alone", { _ = try? await ContentHomeServiceClient(channel: content).getHomeSummary(.init(), options: options1) }),
+    ("meeting GetHomeSummary, alone", { _ = try? await MeetingHomeServiceClient(channel: meeting).getHomeSummary(.init(), options: options1) }),
+    ("learning GetHomeSummary, alone", { _ = try? await LearningHomeServiceClient(channel: learning).getHomeSummary(.init(), options: options1) }),
+    ("feedback GetHomeSummary, alone", { _ = try? await FeedbackHomeServiceClient(channel: feedback).getHomeSummary(.init(), options: options1) }),
 ]
 var slowestAlone = 0.0
 for (label, call) in alone {
@@ -117,7 +117,7 @@ let stopped = await measure(concurrency: 1, seconds: options.seconds / 2, warmUp
 suite.processes[.meeting]?.signal(SIGCONT)
 print(line("home screen, meeting stopped, budget 300 ms", stopped, "\(incomplete.value) of them without meeting, the rest whole"))
 print("load average after: \(ProcessStats.loadAverage())")
-for channel in channels.values { channel.close() }
+for channel in [org, content, meeting, learning, feedback] { channel.close() }
 await suite.stop()
 
 /// Screens that came without the stopped service's part, counted across the loops.

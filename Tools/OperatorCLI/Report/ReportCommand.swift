@@ -38,7 +38,7 @@ struct ReportCommand {
             }
         }
         guard let unitID, let month else { throw CLIError.usage("report needs --unit UNIT_ID and --month YYYY-MM") }
-        guard month.count == 7, ISODate.components(month + "-01") != nil else { throw CLIError.usage("--month must be YYYY-MM, not \(month)") }
+        guard (try? ReportMonth(checking: month)) != nil else { throw CLIError.usage("--month must be YYYY-MM, not \(month)") }
         guard let metadata = session.accessMetadata() else {
             throw CLIError(description: "the report is for a unit's staff: log in with `sotay app` first")
         }

@@ -22,8 +22,8 @@ extension LearningHandlers {
     /// The month's figures of a unit's subtree over every quiz open in the month that
     /// targets part of it, summed (the monthly report's study column).
     func getMonthFigures(_ request: GetMonthFiguresRequest, context: CallContext) async throws -> UnitFigures {
-        let unitID = try RecordID.checked(request.unitID, prefix: "u", field: "unit_id")
         let month = try ReportMonth(checking: request.month, field: "month")
+        let unitID = request.unitID
         _ = try require(Self.statisticsReaders, on: unitID, field: "unit_id", context: context,
                         to: "read this unit's study figures")
         let tree = self.tree.tree
