@@ -17,13 +17,13 @@ public final class ServiceReplicas: Sendable {
     /// CPU seconds used by processes since killed (their /proc entry is gone).
     private let cpuOfKilled = Mutex(0.0)
 
-    /// `variables` are set over the benchmark's own environment for every replica
-    /// (the database they share).
+    /// `variables` are set over the suite's launch environment for every replica (the
+    /// database they share); TLS is on or off as for the suite's own services.
     public init(_ service: ServiceName, count: Int, firstPort: Int, suite: BenchSuite, variables: [String: String]) throws {
         self.service = service
         addresses = (0..<count).map { HostPort(host: "127.0.0.1", port: firstPort + $0) }
         let peers = suite.addresses.mapValues(\.description)
-        let base = ProcessInfo.processInfo.environment.merging(variables) { $1 }
+        let base = BenchSuite.launchEnvironment.merging(variables) { $1 }
         launches = try addresses.enumerated().map { index, address in
             let folder = suite.dataFolder.appendingPathComponent("\(service.rawValue)-replica-\(index + 1)")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("logs"), withIntermediateDirectories: true)
