@@ -12,6 +12,8 @@ public final class Database: Sendable {
         /// The most submitted pieces committed in one transaction, so that one batch's
         /// latency stays bounded.
         public var maxGroupCommitBatch = 256
+        /// When a commit is safe; services keep the default.
+        public var durability = Durability.everyCommitOnDisk
 
         public init() {}
     }
@@ -27,8 +29,8 @@ public final class Database: Sendable {
     }
 
     /// Opens (creating if needed) the database at `path` in WAL mode with foreign keys
-    /// on and `synchronous=FULL`, runs `migrations` (see `Migration`), then opens the
-    /// readers. The file and its -wal and -shm are mode 0600, a folder created for it
+    /// on and `synchronous=FULL` (unless `configuration.durability` says otherwise), runs
+    /// `migrations` (see `Migration`), then opens the readers. The file and its -wal and -shm are mode 0600, a folder created for it
     /// 0700 (`PrivateFiles`).
     public static func open(
         path: String, migrations: [Migration] = [], configuration: Configuration = Configuration()
@@ -39,6 +41,10 @@ public final class Database: Sendable {
         let writer = Writer(connection: writerConnection, maxBatchSize: configuration.maxGroupCommitBatch)
         var readers: [SerialConnection] = []
         do {
+            if configuration.durability == .survivesProcessCrash {
+                // Per connection, and only the writer commits.
+                try await writer.runWithoutTransaction { connection in try connection.execute("PRAGMA synchronous = NORMAL") }
+            }
             try await writer.runWithoutTransaction { connection in try SQLiteMigrator.migrate(connection, with: migrations) }
             for index in 0..<max(1, configuration.readerCount) {
                 readers.append(try await SerialConnection.open(

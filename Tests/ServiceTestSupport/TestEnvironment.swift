@@ -58,13 +58,14 @@ public final class TestEnvironment: Sendable {
         return variables.merging(extra) { _, given in given }
     }
 
-    /// Starts `definition` in-process with the environment above and this test's clock.
+    /// Starts `definition` in-process with the environment above, this test's clock and
+    /// the test suites' tuning (`ServiceTuning.testSuite`: one loop, no fsync per commit).
     public func start(_ definition: ServiceDefinition, peers: [ServiceUnderTest] = [],
                       extra: [String: String] = [:]) async throws -> ServiceUnderTest {
         let (sink, log) = LogSink.memory()
         let running = try await ServiceMain.start(
             definition, environment: environment(for: definition.name, peers: peers, extra: extra), logSink: sink,
-            clock: clock.wall)
+            clock: clock.wall, tuning: .testSuite)
         let service = ServiceUnderTest(name: definition.name, running: running,
                                        channel: channel(to: definition.name, port: running.port), log: log)
         started.withLock { $0.append(service) }

@@ -30,12 +30,13 @@ public enum ServiceMain {
     }
 
     /// Starts the service and returns once it accepts calls. Tests call this with
-    /// `SOTAY_LISTEN=127.0.0.1:0` and a temporary `SOTAY_DATA_DIR`.
+    /// `SOTAY_LISTEN=127.0.0.1:0`, a temporary `SOTAY_DATA_DIR` and `.testSuite` tuning.
     public static func start(
         _ definition: ServiceDefinition,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         logSink: LogSink = .standardError,
-        clock: WallClock = .system
+        clock: WallClock = .system,
+        tuning: ServiceTuning = .production
     ) async throws(ServiceStartError) -> RunningService {
         let config: ServiceConfig
         let keys: TokenKeyRing
@@ -51,7 +52,8 @@ public enum ServiceMain {
         }
         let database: Database
         do {
-            database = try await Database.open(path: config.databasePath, migrations: definition.migrations)
+            database = try await Database.open(path: config.databasePath, migrations: definition.migrations,
+                                               configuration: tuning.databaseConfiguration)
         } catch {
             throw ServiceStartError(description: "cannot open the database \(config.databasePath): \(error)", exitStatus: 1)
         }
@@ -75,8 +77,10 @@ public enum ServiceMain {
         // Every method the server will serve, so each has its series from the start.
         let metrics = MethodMetrics(
             methods: services.flatMap(\.methods).map(\.path) + AdminMethod.allPaths + [HealthMethod.check])
+        var serverConfiguration = config.serverConfiguration
+        if let loops = tuning.eventLoops { serverConfiguration.eventLoopCount = loops }
         let server = RPCServer(
-            configuration: config.serverConfiguration,
+            configuration: serverConfiguration,
             services: services + [AdminService(service: definition.name, metricsRegistry: metrics, database: database)],
             interceptors: [
                 CallObservingInterceptor(logger: logger, metrics: metrics),
