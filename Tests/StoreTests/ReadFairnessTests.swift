@@ -50,6 +50,43 @@ import Testing
             #expect(served.firstIndex(of: "member") == 2, "served: \(served)")
         }
     }
+
+    @Test func aCallerWhoseReadsAllBlockLeavesAReaderForAnother() async throws {
+        var configuration = Database.Configuration()
+        configuration.readerCount = 3
+        try await withDatabase(migrations: [], configuration: configuration) { database in
+            let entered = DispatchSemaphore(value: 0)
+            let released = DispatchSemaphore(value: 0)
+            let flood = (1...5).map { _ in
+                Task {
+                    try await ReadFairness.$caller.withValue("flooder") {
+                        try await database.read { _ in
+                            entered.signal()
+                            released.wait()
+                        }
+                    }
+                }
+            }
+            // Two of the three readers are the flooder's; its other three reads wait
+            // although a reader is idle.
+            await entered.waitOffThread()
+            await entered.waitOffThread()
+            #expect(await eventually { database.waitingReadCount == 3 })
+            // The member's read runs on the reader kept free, while the flooder's block.
+            let memberRead = ServedOrder()
+            let member = Task {
+                try await ReadFairness.$caller.withValue("member") {
+                    try await database.read { _ in memberRead.append("member") }
+                }
+            }
+            let answeredWhileFlooderBlocks = await eventually(timeout: .seconds(20)) { memberRead.names == ["member"] }
+            #expect(answeredWhileFlooderBlocks)
+            #expect(database.waitingReadCount == 3)
+            for _ in flood { released.signal() }
+            for read in flood { try await read.value }
+            try await member.value
+        }
+    }
 }
 
 /// The order reads ran in, appended from the readers' threads.
