@@ -67,9 +67,23 @@ final class RawConnection {
     /// The last receive failed because the receive timeout passed (not a close).
     private(set) var receiveTimedOut = false
 
-    init(port: Int, receiveTimeout: Int = 10) throws {
+    /// Connects to 127.0.0.1:`port` from `source` (any 127.x.y.z address on Linux), so
+    /// that a test can be two clients at different addresses.
+    init(port: Int, from source: String = "127.0.0.1", receiveTimeout: Int = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        var local = sockaddr_in()
+        local.sin_family = sa_family_t(AF_INET)
+        local.sin_addr.s_addr = inet_addr(source)
+        let bound = withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0 else {
+            Glibc.close(fd)
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian

@@ -270,6 +270,39 @@ final class HostileClientTests: XCTestCase {
         await stop(server)
     }
 
+    func testAnAddressWithManyPipeliningConnectionsGetsOneShareOfATurnNotOneShareEach() async throws {
+        let probe = Probe()
+        let server = try startServer(services: [TestService(probe: probe)]) { $0.eventLoopCount = 1 }
+        let hog = try RawConnection(port: server.port)
+        // Holds the only loop while the flood and the bystander's call land in their sockets.
+        hog.send(frame: RawConnection.request(id: 1, method: TestService.path("HogLoop")))
+        let held = await probe.wait { probe.started == 1 }
+        XCTAssertTrue(held)
+        let connections = 40
+        let callsEach = 200
+        var requests: [UInt8] = []
+        for id in 1...callsEach {
+            requests += RawConnection.framed(RawConnection.request(
+                id: UInt64(id), method: TestService.path("Record"), payload: TestMessage(number: 1).wireEncoded()).wireEncoded())
+        }
+        let flooders = try (1...connections).map { _ in try RawConnection(port: server.port, from: "127.0.0.2") }
+        for flooder in flooders { flooder.send(requests) }
+        let bystander = try RawConnection(port: server.port)
+        bystander.send(frame: RawConnection.request(
+            id: 1, method: TestService.path("Record"), payload: TestMessage(number: 2).wireEncoded()))
+        probe.openGate()
+        XCTAssertEqual(bystander.readFrame()?.callID, 1)
+        let allHandled = await probe.wait { probe.finishedOrder.count == connections * callsEach + 1 }
+        XCTAssertTrue(allHandled)
+        // A turn per connection would have handled 64 frames of each of the forty before
+        // the bystander's; one share for the address, 64 of them and a frame for each
+        // connection that found the share spent.
+        let position = probe.finishedOrder.firstIndex(of: 2) ?? connections * callsEach
+        XCTAssertLessThan(position, 64 + 2 * connections, "the bystander's call waited for a turn of every connection")
+        withExtendedLifetime(flooders) {}
+        await stop(server)
+    }
+
     // MARK: - Finding 8: protocol promises
 
     func testACallIDReusedWhileInFlightIsRefusedAndTheFirstCallIsStillAnswered() async throws {

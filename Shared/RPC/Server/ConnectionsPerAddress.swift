@@ -42,6 +42,9 @@ struct AddressSlot: Sendable {
     /// Nil for a trusted address, which is not counted.
     fileprivate let counter: ConnectionsPerAddress?
 
+    /// On the trusted list: not counted, and not limited as an address.
+    var isTrusted: Bool { counter == nil }
+
     func release() {
         counter?.release(host)
     }

@@ -45,6 +45,9 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private let configuration: ServerConfiguration
     /// This connection's place in its client address's count, released on close.
     private let slot: AddressSlot
+    /// Its address's frames per turn on this loop, shared with the address's other
+    /// connections here; nil for a trusted address.
+    let share: AddressTurnShare?
     private var registration: EventLoop.RegistrationID?
     private var phase = Phase.open
     private var reader: FrameReader
@@ -75,12 +78,13 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     /// when it changes something.
     private var interest: UInt32 = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
 
-    init(fd: Int32, peer: String, stream: ConnectionStream, slot: AddressSlot, loop: EventLoop, home: ServerLoop,
-         server: RPCServer) {
+    init(fd: Int32, peer: String, stream: ConnectionStream, slot: AddressSlot, share: AddressTurnShare?,
+         loop: EventLoop, home: ServerLoop, server: RPCServer) {
         self.fd = fd
         self.peer = peer
         self.stream = stream
         self.slot = slot
+        self.share = share
         self.loop = loop
         self.home = home
         self.server = server
@@ -92,6 +96,9 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         lastWriteProgressAt = now
         acceptedAt = now
     }
+
+    /// The client's address, without the port.
+    var slotHost: String { slot.host }
 
     func start() throws(SystemError) {
         registration = try loop.register(fd: fd, events: interest, handler: self)
@@ -166,8 +173,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
 
     /// Handles one frame; then has the reader stop when the connection is closing, and
     /// pause once responses have filled the output past its high-water mark or the
-    /// connection has had its turn (the frames left in this read wait, like the unread
-    /// bytes in the socket).
+    /// connection, or its address, has had its turn (the frames left in this read wait,
+    /// like the unread bytes in the socket).
     private func handleFrame(_ bytes: UnsafeRawBufferPointer) -> FrameReader.Next {
         framesThisTurn += 1
         let frame: Frame
@@ -193,7 +200,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         }
         guard phase == .open || phase == .draining else { return .stop }
         if readingPaused { return .pause }
-        if framesThisTurn >= ServerConnection.framesPerTurn {
+        let addressHasHadItsTurn = share.map { !$0.take(in: loop.turn) } ?? false
+        if framesThisTurn >= ServerConnection.framesPerTurn || addressHasHadItsTurn {
             yieldTurn()
             return .pause
         }

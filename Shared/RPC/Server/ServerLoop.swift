@@ -6,6 +6,8 @@ final class ServerLoop: @unchecked Sendable {
     let loop: EventLoop
     private unowned let server: RPCServer
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
+    /// The turn shares of the untrusted addresses with connections on this loop.
+    private var shares: [String: AddressTurnShare] = [:]
     private var sweepTimer: ClosureTimer?
     /// Numbers left for the request ids of calls that arrive without one.
     private var requestNumbers: Range<UInt64> = 0..<0
@@ -27,8 +29,8 @@ final class ServerLoop: @unchecked Sendable {
                 return
             }
         }
-        let connection = ServerConnection(fd: fd, peer: peer, stream: stream, slot: slot, loop: loop, home: self,
-                                          server: server)
+        let connection = ServerConnection(fd: fd, peer: peer, stream: stream, slot: slot, share: share(for: slot),
+                                          loop: loop, home: self, server: server)
         do {
             try connection.start()
         } catch {
@@ -55,8 +57,22 @@ final class ServerLoop: @unchecked Sendable {
         return requestNumbers.removeFirst()
     }
 
+    /// The turn share of the slot's address on this loop (nil for a trusted one); the
+    /// connection it is for counts in it until `connectionClosed`.
+    private func share(for slot: AddressSlot) -> AddressTurnShare? {
+        guard !slot.isTrusted else { return nil }
+        let share = shares[slot.host] ?? AddressTurnShare()
+        shares[slot.host] = share
+        share.connections += 1
+        return share
+    }
+
     func connectionClosed(_ connection: ServerConnection) {
         connections[ObjectIdentifier(connection)] = nil
+        if let share = connection.share {
+            share.connections -= 1
+            if share.connections == 0 { shares[connection.slotHost] = nil }
+        }
     }
 
     func beginDrain() {

@@ -63,6 +63,9 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
     private var workInProgress: [Work] = []
     /// Put off to the next iteration (`executeNextTurn`), and what the current one took.
     private var nextTurnWork: [Work] = []
+    /// Counts the loop's iterations: work that shares a turn (`AddressTurnShare`) knows
+    /// when a new one has begun. Read and written on the loop thread only.
+    private(set) var turn: UInt64 = 0
     private var thisTurnWork: [Work] = []
     private var registrations: [Registration] = []
     private var freeSlots: [Int] = []
@@ -248,6 +251,7 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
 
     private func run() {
         while running {
+            turn &+= 1
             swap(&nextTurnWork, &thisTurnWork)
             let ready = epoll_wait(epollFD, events, Int32(EventLoop.eventCapacity), nextTimeout())
             if ready > 0 {
