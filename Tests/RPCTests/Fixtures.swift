@@ -103,6 +103,12 @@ final class RawConnection {
 
     deinit { Glibc.close(fd) }
 
+    /// From now on a `send` the server does not take within `seconds` returns false.
+    func stopSendingAfterStalling(seconds: Int) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
     /// Sends everything; false when the server closed.
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {

@@ -303,6 +303,28 @@ final class HostileClientTests: XCTestCase {
         await stop(server)
     }
 
+    func testAClientThatNeverReadsHasABoundedNumberOfSmallAnswersMade() async throws {
+        let probe = Probe()
+        let server = try startServer(services: [TestService(probe: probe)]) { $0.eventLoopCount = 1 }
+        let flooder = try RawConnection(port: server.port, from: "127.0.0.2")
+        flooder.stopSendingAfterStalling(seconds: 2)
+        var batch: [UInt8] = []
+        for id in 1...1_000 {
+            batch += RawConnection.framed(RawConnection.request(
+                id: UInt64(id), method: TestService.path("Record"), payload: TestMessage(number: 1).wireEncoded()).wireEncoded())
+        }
+        // Pipelines tiny calls, never reading, until the server has stopped taking them
+        // for two seconds (call ids repeat across batches, each answered long before).
+        var batches = 0
+        while batches < 2_000, flooder.send(batch) { batches += 1 }
+        XCTAssertLessThan(batches, 2_000, "the server never stopped reading a client that reads nothing")
+        // Some ninety thousand answers of 16 bytes fit under the 1 MiB mark, and the
+        // kernel's send buffer would have grown to take some 250,000 more.
+        let answered = probe.finishedOrder.count
+        XCTAssertLessThan(answered, 60_000, "calls answered for a client that reads nothing")
+        await stop(server)
+    }
+
     // MARK: - Finding 8: protocol promises
 
     func testACallIDReusedWhileInFlightIsRefusedAndTheFirstCallIsStillAnswered() async throws {

@@ -44,6 +44,7 @@ final class Acceptor: EventHandler, @unchecked Sendable {
                     turnAway(connection, "the server has too many connections")
                     continue
                 }
+                if !slot.isTrusted { Socket.setSendBufferSize(connection, server.configuration.untrustedSendBufferSize) }
                 let home = homes[nextHome]
                 nextHome = (nextHome + 1) % homes.count
                 let description = peer.description

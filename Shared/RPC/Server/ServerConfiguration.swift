@@ -33,6 +33,18 @@ public struct ServerConfiguration: Sendable {
     /// connection (no new calls start for it; its frames wait unread), until half of
     /// them are written.
     public var outputHighWaterMark: Int = 1024 * 1024
+    /// Responses (frames) waiting unwritten for one connection after which the server
+    /// stops reading from it, until its output is written out: the same as
+    /// `outputHighWaterMark`, counted in answers. A Health answer is 12 bytes, so the
+    /// byte mark alone let a client that never reads have some ninety thousand calls
+    /// answered on each connection before the server noticed.
+    public var outputHighWaterFrames: Int = 4_096
+    /// The kernel's send buffer for a connection from an untrusted address (SO_SNDBUF,
+    /// which Linux doubles). Bounded, so that a client that stops reading is noticed
+    /// after some thousands of small answers rather than after the megabytes the kernel
+    /// would otherwise grow the buffer to. Trusted addresses (the gateway, which carries
+    /// every member's calls) keep the kernel's own sizing.
+    public var untrustedSendBufferSize: Int = 64 * 1024
     /// Bytes of unwritten responses one connection may hold, counting those of calls
     /// that were already running when reading stopped. Beyond it (after giving the
     /// socket what it takes) the client is not reading: the connection is closed, its

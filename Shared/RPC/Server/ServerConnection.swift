@@ -52,6 +52,9 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var phase = Phase.open
     private var reader: FrameReader
     private let output = ByteBuffer()
+    /// Frames added to `output` since it was last written out whole (an upper bound on
+    /// the answers waiting in it), for `outputHighWaterFrames`.
+    private var unwrittenFrames = 0
     /// Calls waiting for their answer, by call id.
     private var calls: [UInt64: ServerCall] = [:]
     /// Handler tasks not yet returned (may exceed `calls.count` after deadlines).
@@ -370,12 +373,14 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private func enqueue(_ frame: Frame) {
         let before = output.readableCount
         output.appendFrame(frame)
+        unwrittenFrames += 1
         countOutput(output.readableCount - before)
         if !flushRequested {
             flushRequested = true
             loop.requestFlush(self)
         }
-        guard output.readableCount > configuration.outputHighWaterMark else { return }
+        guard output.readableCount > configuration.outputHighWaterMark
+                || unwrittenFrames > configuration.outputHighWaterFrames else { return }
         if !readingPaused {
             readingPaused = true
             updateInterest()
@@ -435,6 +440,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
                 return .failed
             }
         }
+        unwrittenFrames = 0
         return .drained
     }
 
