@@ -30,8 +30,8 @@ public final class Database: Sendable {
 
     /// Opens (creating if needed) the database at `path` in WAL mode with foreign keys
     /// on and `synchronous=FULL` (unless `configuration.durability` says otherwise), runs
-    /// `migrations` (see `Migration`), then opens the readers. The file and its -wal and -shm are mode 0600, a folder created for it
-    /// 0700 (`PrivateFiles`).
+    /// `migrations` (see `Migration`), then opens the readers. The file and its -wal and
+    /// -shm are mode 0600, a folder created for it 0700 (`PrivateFiles`).
     public static func open(
         path: String, migrations: [Migration] = [], configuration: Configuration = Configuration()
     ) async throws -> Database {

@@ -72,28 +72,11 @@ final class RawConnection {
     init(port: Int, from source: String = "127.0.0.1", receiveTimeout: Int = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
-        var local = sockaddr_in()
-        local.sin_family = sa_family_t(AF_INET)
-        local.sin_addr.s_addr = inet_addr(source)
-        let bound = withUnsafePointer(to: &local) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0 else {
+        guard RawConnection.withIPv4(source, port: 0, { Glibc.bind(fd, $0, $1) }) == 0 else {
             Glibc.close(fd)
             throw POSIXError(.EADDRNOTAVAIL)
         }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
+        guard RawConnection.withIPv4("127.0.0.1", port: port, { Glibc.connect(fd, $0, $1) }) == 0 else {
             Glibc.close(fd)
             throw POSIXError(.ECONNREFUSED)
         }
@@ -102,6 +85,17 @@ final class RawConnection {
     }
 
     deinit { Glibc.close(fd) }
+
+    /// Calls `body` (bind or connect) with the IPv4 address `host`:`port`.
+    private static func withIPv4(_ host: String, port: Int, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr(host)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+    }
 
     /// From now on a `send` the server does not take within `seconds` returns false.
     func stopSendingAfterStalling(seconds: Int) {
@@ -127,6 +121,15 @@ final class RawConnection {
     static func framed(_ body: [UInt8]) -> [UInt8] {
         let n = UInt32(body.count)
         return [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + body
+    }
+
+    /// `count` Record calls with ids 1…`count`, each noting `number`, framed and
+    /// concatenated for one write.
+    static func pipelinedRecords(_ count: Int, number: UInt64) -> [UInt8] {
+        (1...count).flatMap { id in
+            framed(request(id: UInt64(id), method: TestService.path("Record"),
+                           payload: TestMessage(number: number).wireEncoded()).wireEncoded())
+        }
     }
 
     static func request(id: UInt64, method: String, payload: [UInt8] = [], metadata: [String: String] = [:],

@@ -253,12 +253,7 @@ final class HostileClientTests: XCTestCase {
         let held = await probe.wait { probe.started == 1 }
         XCTAssertTrue(held)
         let flood = 1000
-        var requests: [UInt8] = []
-        for id in 1...flood {
-            requests += RawConnection.framed(RawConnection.request(
-                id: UInt64(id), method: TestService.path("Record"), payload: TestMessage(number: 1).wireEncoded()).wireEncoded())
-        }
-        flooder.send(requests)
+        flooder.send(RawConnection.pipelinedRecords(flood, number: 1))
         bystander.send(frame: RawConnection.request(
             id: 1, method: TestService.path("Record"), payload: TestMessage(number: 2).wireEncoded()))
         probe.openGate()
@@ -280,11 +275,7 @@ final class HostileClientTests: XCTestCase {
         XCTAssertTrue(held)
         let connections = 40
         let callsEach = 200
-        var requests: [UInt8] = []
-        for id in 1...callsEach {
-            requests += RawConnection.framed(RawConnection.request(
-                id: UInt64(id), method: TestService.path("Record"), payload: TestMessage(number: 1).wireEncoded()).wireEncoded())
-        }
+        let requests = RawConnection.pipelinedRecords(callsEach, number: 1)
         let flooders = try (1...connections).map { _ in try RawConnection(port: server.port, from: "127.0.0.2") }
         for flooder in flooders { flooder.send(requests) }
         let bystander = try RawConnection(port: server.port)
@@ -308,11 +299,7 @@ final class HostileClientTests: XCTestCase {
         let server = try startServer(services: [TestService(probe: probe)]) { $0.eventLoopCount = 1 }
         let flooder = try RawConnection(port: server.port, from: "127.0.0.2")
         flooder.stopSendingAfterStalling(seconds: 2)
-        var batch: [UInt8] = []
-        for id in 1...1_000 {
-            batch += RawConnection.framed(RawConnection.request(
-                id: UInt64(id), method: TestService.path("Record"), payload: TestMessage(number: 1).wireEncoded()).wireEncoded())
-        }
+        let batch = RawConnection.pipelinedRecords(1_000, number: 1)
         // Pipelines tiny calls, never reading, until the server has stopped taking them
         // for two seconds (call ids repeat across batches, each answered long before).
         var batches = 0

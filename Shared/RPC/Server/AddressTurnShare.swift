@@ -10,11 +10,16 @@
 final class AddressTurnShare {
     static let framesPerTurn = 64
 
+    let host: String
     /// This server's connections from the address on the loop; the share is dropped
     /// with the last one.
     var connections = 0
     private var turn: UInt64 = .max
     private var frames = 0
+
+    init(host: String) {
+        self.host = host
+    }
 
     /// Counts one frame handled in `turn`; false once the address has had its share of
     /// that turn, and its connection should step aside until the next.

@@ -100,9 +100,6 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         acceptedAt = now
     }
 
-    /// The client's address, without the port.
-    var slotHost: String { slot.host }
-
     func start() throws(SystemError) {
         registration = try loop.register(fd: fd, events: interest, handler: self)
     }

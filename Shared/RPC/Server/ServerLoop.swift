@@ -61,7 +61,7 @@ final class ServerLoop: @unchecked Sendable {
     /// connection it is for counts in it until `connectionClosed`.
     private func share(for slot: AddressSlot) -> AddressTurnShare? {
         guard !slot.isTrusted else { return nil }
-        let share = shares[slot.host] ?? AddressTurnShare()
+        let share = shares[slot.host] ?? AddressTurnShare(host: slot.host)
         shares[slot.host] = share
         share.connections += 1
         return share
@@ -71,7 +71,7 @@ final class ServerLoop: @unchecked Sendable {
         connections[ObjectIdentifier(connection)] = nil
         if let share = connection.share {
             share.connections -= 1
-            if share.connections == 0 { shares[connection.slotHost] = nil }
+            if share.connections == 0 { shares[share.host] = nil }
         }
     }
 
