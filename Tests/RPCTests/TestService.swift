@@ -184,12 +184,20 @@ struct TestAuthInterceptor: ServerInterceptor {
     nonisolated(nonsending) func intercept(
         _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
+        try await next(identified(context))
+    }
+
+    func interceptSynchronously(_ context: CallContext, next: (CallContext) throws -> [UInt8]) throws -> [UInt8] {
+        try next(identified(context))
+    }
+
+    private func identified(_ context: CallContext) throws -> CallContext {
         guard let header = context.metadata[MetadataKey.authorization], header.hasPrefix("Bearer ") else {
             throw RPCError(.unauthenticated, "missing bearer token")
         }
         var context = context
         context[IdentityKey.self] = String(header.dropFirst("Bearer ".count))
-        return try await next(context)
+        return context
     }
 }
 

@@ -3,17 +3,29 @@
 /// A served call carries one or two (the logger source, the caller's identity), so the
 /// first two live inline and only a third starts a dictionary: attaching a value to a
 /// call then allocates nothing, where a dictionary allocated its storage on every call.
+@usableFromInline
 struct CallContextValues: Sendable {
-    private struct Entry: Sendable {
-        let key: ObjectIdentifier
-        let value: any Sendable
+    @usableFromInline
+    struct Entry: Sendable {
+        @usableFromInline let key: ObjectIdentifier
+        @usableFromInline let value: any Sendable
+
+        @inlinable
+        init(key: ObjectIdentifier, value: any Sendable) {
+            self.key = key
+            self.value = value
+        }
     }
 
-    private var first: Entry?
-    private var second: Entry?
+    @usableFromInline var first: Entry?
+    @usableFromInline var second: Entry?
     /// Keys beyond the first two. A key is in at most one place.
-    private var more: [ObjectIdentifier: any Sendable] = [:]
+    @usableFromInline var more: [ObjectIdentifier: any Sendable] = [:]
 
+    @usableFromInline
+    init() {}
+
+    @inlinable
     subscript(key: ObjectIdentifier) -> (any Sendable)? {
         get {
             if let first, first.key == key { return first.value }

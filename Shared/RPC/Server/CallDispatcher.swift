@@ -1,56 +1,92 @@
 import RPCContracts
 
-/// The server's method table and interceptor chain: finds the handler for a path and
-/// turns whatever it returns or throws into a `CallOutcome`.
+/// The server's method table, each handler already wrapped in the interceptor chain,
+/// and the mapping of whatever a call returns or throws to a `CallOutcome`.
 final class CallDispatcher: Sendable {
-    private let handlers: [String: RPCMethod.Handler]
+    private let methods: [String: ServedMethod]
     /// Names Health/Check knows, registered services and Health itself.
     let serviceNames: Set<String>
-    private let interceptors: [any ServerInterceptor]
 
     init(services: [any RPCService], interceptors: [any ServerInterceptor]) {
-        var handlers: [String: RPCMethod.Handler] = [:]
+        var methods: [String: ServedMethod] = [:]
         var names: Set<String> = []
         for service in services {
             names.insert(service.serviceName)
             for method in service.methods {
-                precondition(handlers[method.path] == nil, "method \(method.path) registered twice")
-                handlers[method.path] = method.handler
+                precondition(methods[method.path] == nil, "method \(method.path) registered twice")
+                methods[method.path] = ServedMethod(method, interceptors: interceptors)
             }
         }
-        self.handlers = handlers
+        self.methods = methods
         self.serviceNames = names
-        self.interceptors = interceptors
     }
 
-    func handler(for path: String) -> RPCMethod.Handler? {
-        handlers[path]
+    func method(for path: String) -> ServedMethod? {
+        methods[path]
     }
 
-    /// Runs the interceptors and the handler, on the caller's executor (see
-    /// `ServerInterceptor` for why nothing on the call path hops). Errors that are not
-    /// statuses become UNKNOWN with a fixed message: their text may hold internals.
-    nonisolated(nonsending) func run(_ handler: RPCMethod.Handler, payload: [UInt8], context: CallContext) async -> CallOutcome {
+    /// Runs a call through the interceptors and the handler, on the caller's executor
+    /// (see `ServerInterceptor` for why nothing on the call path hops).
+    nonisolated(nonsending) func run(_ method: ServedMethod, payload: [UInt8], context: CallContext) async -> CallOutcome {
         do {
-            if interceptors.isEmpty {
-                return .response(try await handler(payload, context))
-            }
-            return .response(try await runChain(from: 0, handler: handler, payload: payload, context: context))
-        } catch let error as RPCError {
-            return .failure(error.status)
-        } catch is CancellationError {
-            return .failure(.cancelled, "the call was cancelled")
+            return .response(try await method.run(payload, context))
         } catch {
-            return .failure(.unknown, "the server failed to handle the call")
+            return CallDispatcher.failure(error)
         }
     }
 
-    private nonisolated(nonsending) func runChain(
-        from index: Int, handler: RPCMethod.Handler, payload: [UInt8], context: CallContext
-    ) async throws -> [UInt8] {
-        guard index < interceptors.count else { return try await handler(payload, context) }
-        return try await interceptors[index].intercept(context) { context in
-            try await runChain(from: index + 1, handler: handler, payload: payload, context: context)
+    /// `run` for a method that never suspends, through the interceptors' synchronous
+    /// entry points: on the loop thread, with no task.
+    func runSynchronously(_ run: RPCMethod.SynchronousHandler, payload: [UInt8], context: CallContext) -> CallOutcome {
+        do {
+            return .response(try run(payload, context))
+        } catch {
+            return CallDispatcher.failure(error)
+        }
+    }
+
+    /// What the caller is told of a thrown error. Errors that are not statuses become
+    /// UNKNOWN with a fixed message: their text may hold internals.
+    private static func failure(_ error: any Error) -> CallOutcome {
+        switch error {
+        case let error as RPCError: .failure(error.status)
+        case is CancellationError: .failure(.cancelled, "the call was cancelled")
+        default: .failure(.unknown, "the server failed to handle the call")
+        }
+    }
+}
+
+/// A method as the server runs it: the handler inside every interceptor, the first
+/// outermost, each specialized for the method. Composed once when the server is made,
+/// so a call walks no interceptor list and copies no interceptor.
+struct ServedMethod: Sendable {
+    let path: String
+    let run: RPCMethod.Handler
+    /// Set when the method never suspends (`RPCMethod.synchronousUnary`).
+    let runSynchronously: RPCMethod.SynchronousHandler?
+
+    init(_ method: RPCMethod, interceptors: [any ServerInterceptor]) {
+        path = method.path
+        var run = method.handler
+        var runSynchronously = method.synchronousHandler
+        for interceptor in interceptors.reversed().map({ $0.specialized(for: method.path) }) {
+            run = ServedMethod.wrap(run, in: interceptor)
+            runSynchronously = runSynchronously.map { ServedMethod.wrap($0, in: interceptor) }
+        }
+        self.run = run
+        self.runSynchronously = runSynchronously
+    }
+
+    private static func wrap(_ next: @escaping RPCMethod.Handler, in interceptor: any ServerInterceptor) -> RPCMethod.Handler {
+        { payload, context in
+            try await interceptor.intercept(context) { context in try await next(payload, context) }
+        }
+    }
+
+    private static func wrap(_ next: @escaping RPCMethod.SynchronousHandler,
+                             in interceptor: any ServerInterceptor) -> RPCMethod.SynchronousHandler {
+        { payload, context in
+            try interceptor.interceptSynchronously(context) { context in try next(payload, context) }
         }
     }
 }

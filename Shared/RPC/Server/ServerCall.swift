@@ -18,19 +18,15 @@ final class ServerCall: LoopTimer, @unchecked Sendable {
     var task: Task<Void, Never>?
     /// Answered, cancelled or abandoned: the handler's result will be dropped.
     var isSettled = false
-    /// A Health/Check: answered outside the call limits, so it holds no slot under
-    /// them and is counted apart.
-    let isHealthCheck: Bool
 
     /// In the call table (and timer heap): the handler did not answer synchronously.
     var isRegistered: Bool { task != nil }
 
     private let endedByDeadline = Atomic<Bool>(false)
 
-    init(id: UInt64, connection: ServerConnection, isHealthCheck: Bool) {
+    init(id: UInt64, connection: ServerConnection) {
         self.id = id
         self.connection = connection
-        self.isHealthCheck = isHealthCheck
     }
 
     override func timerFired() {

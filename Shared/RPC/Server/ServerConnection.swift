@@ -30,10 +30,6 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     /// Bytes written to one connection per turn, for the same reason on the way out;
     /// the rest leaves on the next turn (the socket stays watched for writability).
     private static let bytesPerTurn = 1024 * 1024
-    /// Health checks in flight on one connection. They are outside the call limits, so
-    /// they have their own: a probe sends one at a time, and a client pipelining
-    /// thousands cannot start unbounded tasks should an interceptor make them wait.
-    private static let maxConcurrentHealthChecks = 16
 
     let fd: Int32
     let peer: String
@@ -59,10 +55,8 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     private var calls: [UInt64: ServerCall] = [:]
     /// Handler tasks not yet returned (may exceed `calls.count` after deadlines).
     private(set) var runningHandlers = 0
-    /// The Health/Check handlers among them.
-    private var runningHealthChecks = 0
     private var lastAcceptedCallID: UInt64 = 0
-    private var lastMethod: (path: String, handler: RPCMethod.Handler)?
+    private var lastMethod: ServedMethod?
     private var readingPaused = false
     /// Stepped aside after `framesPerTurn` frames; the rest are handled next turn.
     private var turnYielded = false
@@ -230,14 +224,12 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             refuse(frame, .invalidArgument, "call_id \(id) is already in flight on this connection")
             return
         }
-        // Health/Check is answered outside the call limits: a probe must see a busy
-        // server as busy but alive, not as failing.
-        let isHealthCheck = frame.method == HealthService.checkPath
-        if phase == .draining && !isHealthCheck {
+        // Health/Check stays callable while draining, so probes see NOT_SERVING.
+        if phase == .draining && frame.method != HealthService.checkPath {
             refuse(frame, .unavailable, "the server is shutting down; retry on another replica")
             return
         }
-        guard let handler = handler(for: frame.method) else {
+        guard let method = method(for: frame.method) else {
             refuse(frame, .unimplemented, "method \(frame.method.prefix(200)) is not implemented")
             return
         }
@@ -245,34 +237,27 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
             refuse(frame, .resourceExhausted, "request metadata exceeds \(configuration.maxMetadataSize) bytes")
             return
         }
-        if isHealthCheck {
-            guard runningHealthChecks < ServerConnection.maxConcurrentHealthChecks else {
-                refuse(frame, .resourceExhausted,
-                       "more than \(ServerConnection.maxConcurrentHealthChecks) health checks in flight on this connection")
-                return
-            }
-            runningHealthChecks += 1
-        } else {
-            guard runningHandlers < configuration.maxConcurrentCallsPerConnection else {
-                refuse(frame, .resourceExhausted,
-                       "more than \(configuration.maxConcurrentCallsPerConnection) calls in flight on this connection")
-                return
-            }
-            guard server.tryStartCall() else {
-                refuse(frame, .resourceExhausted, "the server has too many calls in flight")
-                return
-            }
+        if let runSynchronously = method.runSynchronously {
+            // Answered before this returns, interceptors and all, with no task: it holds
+            // no call slot (so Health/Check sees a busy server as busy but alive), and
+            // needs no table entry or deadline timer.
+            lastAcceptedCallID = Swift.max(lastAcceptedCallID, id)
+            let context = callContext(for: frame, method: method, ending: nil)
+            respond(id, server.dispatcher.runSynchronously(runSynchronously, payload: frame.payload, context: context))
+            return
+        }
+        guard runningHandlers < configuration.maxConcurrentCallsPerConnection else {
+            refuse(frame, .resourceExhausted,
+                   "more than \(configuration.maxConcurrentCallsPerConnection) calls in flight on this connection")
+            return
+        }
+        guard server.tryStartCall() else {
+            refuse(frame, .resourceExhausted, "the server has too many calls in flight")
+            return
         }
         lastAcceptedCallID = Swift.max(lastAcceptedCallID, id)
-        let deadline: Deadline? = frame.timeoutMS > 0
-            ? Deadline(uptimeNanoseconds: lastReadAt &+ Swift.min(frame.timeoutMS, UInt64.max / 1_000_000) * 1_000_000)
-            : nil
-        let requestID = frame.metadata[MetadataKey.requestID].map(RequestIDValue.given)
-            ?? .generated(home.nextRequestNumber())
-        let call = ServerCall(id: id, connection: self, isHealthCheck: isHealthCheck)
-        let context = CallContext(method: frame.method, metadata: frame.metadata, requestID: requestID,
-                                  deadline: deadline, peer: peer, peerCertificateName: stream.verifiedPeerName,
-                                  ending: call)
+        let call = ServerCall(id: id, connection: self)
+        let context = callContext(for: frame, method: method, ending: call)
         runningHandlers += 1
         let dispatcher = server.dispatcher
         let payload = frame.payload
@@ -281,7 +266,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         // never suspends has answered before `immediate` returns: no job is queued for
         // it, and it never needs the call table or a deadline timer.
         let task = Task.immediate(executorPreference: loop) {
-            let outcome = await dispatcher.run(handler, payload: payload, context: context)
+            let outcome = await dispatcher.run(method, payload: payload, context: context)
             let connection = call.connection
             if connection.loop.inEventLoop {
                 connection.handlerFinished(call, outcome)
@@ -291,8 +276,22 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         }
         guard !call.isSettled else { return }
         call.task = task
-        calls[id] = call
-        if let deadline { loop.schedule(call, at: deadline.uptimeNanoseconds) }
+        calls[frame.callID] = call
+        if let deadline = context.deadline { loop.schedule(call, at: deadline.uptimeNanoseconds) }
+    }
+
+    /// The context a handler of `frame`'s call sees: its deadline counted from when the
+    /// frame was read, and the caller's request id or the next one of this loop. The
+    /// method's path is the registered one, shared by every call, not the frame's copy.
+    private func callContext(for frame: Frame, method: ServedMethod, ending: (any CallEnding)?) -> CallContext {
+        let deadline: Deadline? = frame.timeoutMS > 0
+            ? Deadline(uptimeNanoseconds: lastReadAt &+ Swift.min(frame.timeoutMS, UInt64.max / 1_000_000) * 1_000_000)
+            : nil
+        let requestID = frame.metadata[MetadataKey.requestID].map(RequestIDValue.given)
+            ?? .generated(home.nextRequestNumber())
+        return CallContext(method: method.path, metadata: frame.metadata, requestID: requestID,
+                           deadline: deadline, peer: peer, peerCertificateName: stream.verifiedPeerName, ending: ending,
+                           receivedAt: lastReadAt)
     }
 
     /// Answers a call the runtime turns away itself, before any interceptor or handler,
@@ -303,19 +302,22 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         respond(frame.callID, .failure(code, message))
     }
 
-    /// The dispatcher's handler for `path`. A connection mostly repeats a few methods,
+    /// The dispatcher's method for `path`. A connection mostly repeats a few methods,
     /// so the last one found is kept: comparing paths is cheaper than hashing one.
-    private func handler(for path: String) -> RPCMethod.Handler? {
-        if let lastMethod, lastMethod.path == path { return lastMethod.handler }
-        guard let handler = server.dispatcher.handler(for: path) else { return nil }
-        lastMethod = (path, handler)
-        return handler
+    private func method(for path: String) -> ServedMethod? {
+        if let lastMethod, lastMethod.path == path { return lastMethod }
+        guard let method = server.dispatcher.method(for: path) else { return nil }
+        lastMethod = method
+        return method
     }
 
     private func handlerFinished(_ call: ServerCall, _ outcome: CallOutcome) {
         runningHandlers -= 1
-        if call.isHealthCheck { runningHealthChecks -= 1 } else { server.callFinished() }
+        server.callFinished()
         if !call.isSettled {
+            // An answer is activity. One made while its frame was read (a synchronous
+            // handler, a refusal) is already counted from the read, without a clock read.
+            lastActivityAt = MonotonicClock.now()
             settle(call)
             respond(call.id, outcome)
         }
@@ -324,6 +326,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
 
     func deadlinePassed(_ call: ServerCall) {
         guard !call.isSettled else { return }
+        lastActivityAt = MonotonicClock.now()
         settle(call)
         call.markDeadlineExceeded()
         call.task?.cancel()
@@ -357,7 +360,6 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         case .failure(let status): frame.status = status
         }
         enqueue(frame)
-        lastActivityAt = MonotonicClock.now()
     }
 
     private func sendControl(_ kind: FrameKind, callID: UInt64) {

@@ -26,11 +26,9 @@ public final class MethodMetrics: RefusedCallObserver, Sendable {
 
     /// Records one finished call.
     public func record(method: String, code: StatusCode, duration: Duration) {
-        let series = series(for: method)
-        series.count(code)
         let (seconds, attoseconds) = duration.components
         let nanoseconds = UInt64(clamping: seconds) &* 1_000_000_000 &+ UInt64(clamping: attoseconds / 1_000_000_000)
-        series.latency.observe(nanoseconds: nanoseconds)
+        series(for: method).record(code, nanoseconds: nanoseconds)
     }
 
     /// Counts a call the runtime answered itself; it has no latency worth recording.
@@ -38,7 +36,9 @@ public final class MethodMetrics: RefusedCallObserver, Sendable {
         series(for: method).count(code)
     }
 
-    private func series(for method: String) -> MethodSeries {
+    /// Where calls to `method` are counted: looked up once per method by an
+    /// interceptor specialized for it, instead of on every call.
+    func series(for method: String) -> MethodSeries {
         series[method] ?? unknownMethods
     }
 

@@ -19,6 +19,12 @@ final class MethodSeries: Sendable {
         callsByCode[Self.slot(of: code)].add(1)
     }
 
+    /// Counts one finished call and its latency.
+    func record(_ code: StatusCode, nanoseconds: UInt64) {
+        count(code)
+        latency.observe(nanoseconds: nanoseconds)
+    }
+
     /// (code label, calls) for every code seen, in code order.
     func callCounts() -> [(code: String, calls: UInt64)] {
         callsByCode.enumerated().compactMap { slot, counter in

@@ -18,20 +18,52 @@ public struct AuthenticationInterceptor: ServerInterceptor {
     public let publicMethods: Set<String>
     public let clock: WallClock
 
+    /// Whether the one method this copy guards (`specialized(for:)`) is public; nil in
+    /// the general one, which looks the method up in `publicMethods` on each call.
+    private let methodIsPublic: Bool?
+
     public init(tokens: AccessTokenCodec, publicMethods: Set<String> = [], clock: WallClock = .system) {
         self.tokens = tokens
         self.publicMethods = publicMethods.union([HealthMethod.check])
         self.clock = clock
+        self.methodIsPublic = nil
+    }
+
+    private init(_ general: AuthenticationInterceptor, method: String) {
+        tokens = general.tokens
+        publicMethods = general.publicMethods
+        clock = general.clock
+        methodIsPublic = general.publicMethods.contains(method)
+    }
+
+    public func specialized(for method: String) -> any ServerInterceptor {
+        AuthenticationInterceptor(self, method: method)
     }
 
     public nonisolated(nonsending) func intercept(
         _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
+        let context = try authenticated(context)
+        guard let caller = context.caller else { return try await next(context) }
+        return try await ReadFairness.$caller.withValue(caller.readFairnessKey(peer: context.peer)) {
+            try await next(context)
+        }
+    }
+
+    /// A synchronous handler reads nothing from the store, so it has no reads to be
+    /// fair about.
+    public func interceptSynchronously(_ context: CallContext, next: (CallContext) throws -> [UInt8]) throws -> [UInt8] {
+        try next(authenticated(context))
+    }
+
+    /// The context with the caller's identity from a good token; unchanged for a public
+    /// method called without one.
+    private func authenticated(_ context: CallContext) throws(RPCError) -> CallContext {
         guard let header = context.metadata[MetadataKey.authorization] else {
-            guard publicMethods.contains(context.method) else {
+            guard methodIsPublic ?? publicMethods.contains(context.method) else {
                 throw RPCError(.unauthenticated, "this call needs an access token (authorization: Bearer <token>)")
             }
-            return try await next(context)
+            return context
         }
         guard header.hasPrefix("Bearer ") else {
             throw RPCError(.unauthenticated, "the authorization metadata is not 'Bearer <token>'")
@@ -43,10 +75,7 @@ public struct AuthenticationInterceptor: ServerInterceptor {
             throw RPCError(.unauthenticated, error.message)
         }
         var context = context
-        let caller = CallerIdentity(claims: claims)
-        context.caller = caller
-        return try await ReadFairness.$caller.withValue(caller.readFairnessKey(peer: context.peer)) {
-            try await next(context)
-        }
+        context.caller = CallerIdentity(claims: claims)
+        return context
     }
 }

@@ -7,34 +7,65 @@ import RPCContracts
 /// at debug level. Only the method, request id, status and duration are logged:
 /// requests may carry personal data.
 ///
-/// Built for the call path: one clock reading on each side feeds both the metrics and
-/// the log line, the logger is the same object for every call, and a line below the
-/// logger's level is never formatted.
+/// Built for the call path: one clock reading at the end (the start is when the
+/// server read the frame) feeds both the metrics and the log line, the logger is the
+/// same object for every call, and a line below the logger's level is never formatted.
 public struct CallObservingInterceptor: ServerInterceptor {
     public let logger: Logger
     public let metrics: MethodMetrics
     private let loggerSource: CallLoggerSource
+    /// The series of the one method this copy watches (`specialized(for:)`); nil in
+    /// the general one, which looks the method up on each call.
+    private let series: MethodSeries?
 
     public init(logger: Logger, metrics: MethodMetrics) {
         self.logger = logger
         self.metrics = metrics
         self.loggerSource = CallLoggerSource(base: logger)
+        self.series = nil
+    }
+
+    private init(_ general: CallObservingInterceptor, method: String) {
+        logger = general.logger
+        metrics = general.metrics
+        loggerSource = general.loggerSource
+        series = general.metrics.series(for: method)
+    }
+
+    public func specialized(for method: String) -> any ServerInterceptor {
+        CallObservingInterceptor(self, method: method)
     }
 
     public nonisolated(nonsending) func intercept(
         _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
-        var context = context
-        context[CallLoggerKey.self] = loggerSource
-        let started = ContinuousClock.now
+        let context = withLogger(context)
         do {
             let response = try await next(context)
-            finished(context, .ok, error: nil, after: ContinuousClock.now - started)
+            finished(context, .ok, error: nil)
             return response
         } catch {
-            finished(context, Self.code(of: error, in: context), error: error, after: ContinuousClock.now - started)
+            finished(context, Self.code(of: error, in: context), error: error)
             throw error
         }
+    }
+
+    public func interceptSynchronously(_ context: CallContext, next: (CallContext) throws -> [UInt8]) throws -> [UInt8] {
+        let context = withLogger(context)
+        do {
+            let response = try next(context)
+            finished(context, .ok, error: nil)
+            return response
+        } catch {
+            finished(context, Self.code(of: error, in: context), error: error)
+            throw error
+        }
+    }
+
+    private func withLogger(_ context: CallContext) -> CallContext {
+        var context = context
+        context[CallLoggerKey.self] = loggerSource
+        return context
     }
 
     /// The code the caller saw. A handler cancelled because its deadline passed (the
@@ -49,8 +80,10 @@ public struct CallObservingInterceptor: ServerInterceptor {
         }
     }
 
-    private func finished(_ context: CallContext, _ code: StatusCode, error: (any Error)?, after elapsed: Duration) {
-        metrics.record(method: context.method, code: code, duration: elapsed)
+    /// Timed from when the server read the call's frame: one clock reading per call.
+    private func finished(_ context: CallContext, _ code: StatusCode, error: (any Error)?) {
+        let elapsed = context.nanosecondsSinceReceived
+        (series ?? metrics.series(for: context.method)).record(code, nanoseconds: elapsed)
         let serverFault = code == .unknown || code == .internal || code == .dataLoss
         let level: LogLevel = serverFault ? .error : .debug
         guard logger.isEnabled(level) else { return }
@@ -64,10 +97,10 @@ public struct CallObservingInterceptor: ServerInterceptor {
         logger.log(level, "call finished", fields)
     }
 
-    /// "12.34": milliseconds with two decimals, without Foundation's formatter.
-    static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let hundredths = max(0, seconds) * 100_000 + (attoseconds + 5_000_000_000_000) / 10_000_000_000_000
+    /// "12.34": `nanoseconds` in milliseconds with two decimals, without Foundation's
+    /// formatter.
+    static func milliseconds(_ nanoseconds: UInt64) -> String {
+        let hundredths = nanoseconds / 10_000 + (nanoseconds % 10_000 >= 5_000 ? 1 : 0)
         let fraction = hundredths % 100
         return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }

@@ -20,6 +20,11 @@ public struct StoreErrorInterceptor: ServerInterceptor {
         }
     }
 
+    /// A synchronous handler answers from memory, never from the store: nothing to map.
+    public func interceptSynchronously(_ context: CallContext, next: (CallContext) throws -> [UInt8]) throws -> [UInt8] {
+        try next(context)
+    }
+
     static func status(for error: StoreError) -> RPCError? {
         switch error.constraintViolation {
         case .unique, .primaryKey:
