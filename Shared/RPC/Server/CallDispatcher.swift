@@ -58,8 +58,9 @@ final class CallDispatcher: Sendable {
 
 /// A method as the server runs it: the handler inside every interceptor, the first
 /// outermost, each specialized for the method. Composed once when the server is made,
-/// so a call walks no interceptor list and copies no interceptor.
-struct ServedMethod: Sendable {
+/// so a call walks no interceptor list and copies no interceptor. A class, so that
+/// finding it for a call is one reference count.
+final class ServedMethod: Sendable {
     let path: String
     let run: RPCMethod.Handler
     /// Set when the method never suspends (`RPCMethod.synchronousUnary`).
