@@ -73,11 +73,12 @@ import Testing
 
     @Test func aHandlersLoggerCarriesTheCallsRequestIDAndMethod() async throws {
         let (sink, lines) = LogSink.memory()
-        let interceptor = CallObservingInterceptor(logger: Logger(service: "org", sink: sink),
+        let logger = Logger(service: "org", sink: sink)
+        let interceptor = CallObservingInterceptor(logger: logger,
                                                    metrics: MethodMetrics(methods: ["/sotay.test.v1.Notes/Ping"]))
         let context = CallContext(method: "/sotay.test.v1.Notes/Ping", requestID: "req-7")
         _ = try await interceptor.intercept(context) { context in
-            context.logger?.info("inside")
+            logger.forCall(context).info("inside")
             return []
         }
         // The call ended OK: its "call finished" line is debug, below this logger's level.

@@ -11,6 +11,6 @@ public enum OrgServiceDefinition {
         let keys = try kit.dataKeys()
         let vault = try MemberVault(keys: keys)
         try await kit.database.write { connection in try ClearMemberPhones.seal(in: connection, vault: vault) }
-        return [OrgHandlers(database: kit.database, vault: vault, clock: kit.clock)]
+        return [OrgHandlers(database: kit.database, vault: vault, clock: kit.clock, logger: kit.logger)]
     }
 }

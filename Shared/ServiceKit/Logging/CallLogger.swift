@@ -1,29 +1,15 @@
 import RPC
 
-/// Put into every call's context by `CallObservingInterceptor`: the same object for
-/// every call, so that a call whose handler never logs pays for no logger.
-final class CallLoggerSource: Sendable {
-    let base: Logger
-
-    init(base: Logger) {
-        self.base = base
+extension Logger {
+    /// This logger with the call's request id and method on every line
+    /// (docs/architecture.md §6), rendered only for lines actually written. A handler
+    /// asks for it when it logs; a call whose handler never logs pays for nothing.
+    public func forCall(_ context: CallContext) -> Logger {
+        with(fields: { context.logFields })
     }
-}
-
-enum CallLoggerKey: CallContextKey {
-    typealias Value = CallLoggerSource
 }
 
 extension CallContext {
-    /// A logger whose lines carry this call's request id and method (docs/architecture.md §6),
-    /// rendered only for lines actually written; nil when the server runs without
-    /// `CallObservingInterceptor`.
-    public var logger: Logger? {
-        guard let source = self[CallLoggerKey.self] else { return nil }
-        let call = self
-        return source.base.with(fields: { call.logFields })
-    }
-
     /// The fields that tie a log line to this call.
     var logFields: [String: String] {
         ["request_id": requestID, "method": method]

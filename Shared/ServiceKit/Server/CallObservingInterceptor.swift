@@ -1,19 +1,17 @@
 import RPC
 import RPCContracts
 
-/// Watches every call once, outermost: gives the handler its logger (`context.logger`),
-/// times the call, counts it into `MethodMetrics` and logs how it ended: server faults
+/// Watches every call once, outermost: times the call, counts it into `MethodMetrics` and logs how it ended: server faults
 /// (UNKNOWN, INTERNAL, DATA_LOSS) at error level with the error's type, everything else
 /// at debug level. Only the method, request id, status and duration are logged:
 /// requests may carry personal data.
 ///
 /// Built for the call path: one clock reading at the end (the start is when the
-/// server read the frame) feeds both the metrics and the log line, the logger is the
-/// same object for every call, and a line below the logger's level is never formatted.
+/// server read the frame) feeds both the metrics and the log line, the context passes
+/// through unchanged, and a line below the logger's level is never formatted.
 public struct CallObservingInterceptor: ServerInterceptor {
     public let logger: Logger
     public let metrics: MethodMetrics
-    private let loggerSource: CallLoggerSource
     /// The series of the one method this copy watches (`specialized(for:)`); nil in
     /// the general one, which looks the method up on each call.
     private let series: MethodSeries?
@@ -21,14 +19,12 @@ public struct CallObservingInterceptor: ServerInterceptor {
     public init(logger: Logger, metrics: MethodMetrics) {
         self.logger = logger
         self.metrics = metrics
-        self.loggerSource = CallLoggerSource(base: logger)
         self.series = nil
     }
 
     private init(_ general: CallObservingInterceptor, method: String) {
         logger = general.logger
         metrics = general.metrics
-        loggerSource = general.loggerSource
         series = general.metrics.series(for: method)
     }
 
@@ -39,7 +35,6 @@ public struct CallObservingInterceptor: ServerInterceptor {
     public nonisolated(nonsending) func intercept(
         _ context: CallContext, next: nonisolated(nonsending) (CallContext) async throws -> [UInt8]
     ) async throws -> [UInt8] {
-        let context = withLogger(context)
         do {
             let response = try await next(context)
             finished(context, .ok, error: nil)
@@ -51,7 +46,6 @@ public struct CallObservingInterceptor: ServerInterceptor {
     }
 
     public func interceptSynchronously(_ context: CallContext, next: (CallContext) throws -> [UInt8]) throws -> [UInt8] {
-        let context = withLogger(context)
         do {
             let response = try next(context)
             finished(context, .ok, error: nil)
@@ -60,12 +54,6 @@ public struct CallObservingInterceptor: ServerInterceptor {
             finished(context, Self.code(of: error, in: context), error: error)
             throw error
         }
-    }
-
-    private func withLogger(_ context: CallContext) -> CallContext {
-        var context = context
-        context[CallLoggerKey.self] = loggerSource
-        return context
     }
 
     /// The code the caller saw. A handler cancelled because its deadline passed (the

@@ -97,7 +97,7 @@ extension OrgHandlers {
                 .apply(staged, actorID: access.caller.memberID)
         }
         let applied = report.finished(applied: true, durationMs: Self.milliseconds(since: started))
-        context.logger?.info("import applied", [
+        logger.forCall(context).info("import applied", [
             "import_id": applied.importID, "rows": "\(applied.rows)", "added": "\(applied.addedCount)",
             "changed": "\(applied.changedCount)", "moved": "\(applied.movedCount)",
             "conflicts": "\(applied.conflictCount)", "duration_ms": "\(applied.durationMS)",

@@ -11,4 +11,6 @@ struct OrgHandlers: OrgServiceHandler, ClockedStorage {
     let database: Database
     let vault: MemberVault
     let clock: WallClock
+    /// For what a handler reports beyond the call's own line (an import applied).
+    let logger: Logger
 }
