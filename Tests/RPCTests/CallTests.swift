@@ -172,6 +172,42 @@ final class CallTests: XCTestCase {
         await stop(server)
     }
 
+    func testAMethodThatNeverSuspendsIsAnsweredOutsideAnyTaskThroughEveryInterceptor() async throws {
+        let server = try startServer(services: [TestService(probe: Probe())], interceptors: [TestAuthInterceptor()])
+        let anonymous = channel(to: server)
+        defer { anonymous.close() }
+        let rejected = await callError { try await anonymous.call("Instant") }
+        XCTAssertEqual(rejected?.code, .unauthenticated, "the interceptor's synchronous entry point refuses like the other")
+
+        let member = channel(to: server, interceptors: [TestTokenInterceptor(token: "member-7")])
+        defer { member.close() }
+        let answer = try await member.call("Instant", options: CallOptions(metadata: [MetadataKey.requestID: "req-instant"]))
+        XCTAssertEqual(answer.number, 1, "answered inside a task")
+        XCTAssertEqual(String(decoding: answer.data, as: UTF8.self), "member-7")
+        XCTAssertEqual(answer.text, "req-instant")
+        let failed = await callError { try await member.call("InstantFail") }
+        XCTAssertEqual(failed?.code, .unknown)
+        XCTAssertFalse(failed?.message.contains("SELECT") ?? true, "internals leaked: \(String(describing: failed))")
+        await stop(server)
+    }
+
+    func testAMethodThatNeverSuspendsIsAnsweredWhenEveryCallSlotIsTaken() async throws {
+        let probe = Probe()
+        let server = try startServer(services: [TestService(probe: probe)]) { $0.maxConcurrentCallsPerConnection = 1 }
+        let connection = try RawConnection(port: server.port)
+        connection.send(frame: RawConnection.request(
+            id: 1, method: TestService.path("Sleep"), payload: TestMessage(number: 30_000).wireEncoded()))
+        let started = await probe.wait { probe.started == 1 }
+        XCTAssertTrue(started)
+        connection.send(frame: RawConnection.request(id: 2, method: TestService.path("Echo")))
+        XCTAssertEqual(connection.readFrame()?.status?.code, .resourceExhausted, "the one slot is taken")
+        connection.send(frame: RawConnection.request(id: 3, method: TestService.path("Instant")))
+        let instant = connection.readFrame()
+        XCTAssertEqual(instant?.callID, 3)
+        XCTAssertNil(instant?.status, "a call that holds no slot is not refused for want of one")
+        await stop(server)
+    }
+
     func testStatusErrorsCarryTheirCodeMessageAndFieldViolations() {
         let error = RPCError.invalidArgument(field: "member.phone", "must be 10 digits")
         XCTAssertEqual(error.code, .invalidArgument)

@@ -80,7 +80,7 @@ struct HandlerSecretError: Error, CustomStringConvertible {
 }
 
 /// The methods the tests call: echo, sleep (cancellable), failures, big responses,
-/// context reporting, a downstream hop and a flaky method.
+/// context reporting, a downstream hop, a flaky method, and two that never suspend.
 struct TestService: RPCService {
     static let name = "sotay.test.v1.TestService"
     static func path(_ method: String) -> String { "/\(name)/\(method)" }
@@ -162,6 +162,15 @@ struct TestService: RPCService {
                 return try await downstream.unary(
                     path: TestService.path("Context"), request: request, response: TestMessage.self,
                     idempotent: true, options: CallOptions(parent: context))
+            },
+            .synchronousUnary(path: TestService.path("Instant")) { (_: TestMessage, context) in
+                // number: 1 when answered outside any task; data: identity.
+                let outsideATask = withUnsafeCurrentTask { $0 == nil }
+                return TestMessage(text: context.requestID, number: outsideATask ? 1 : 0,
+                                   data: Array((context[IdentityKey.self] ?? "").utf8))
+            },
+            .synchronousUnary(path: TestService.path("InstantFail")) { (_: TestMessage, _) -> TestMessage in
+                throw HandlerSecretError()
             },
             .unary(path: TestService.path("Flaky")) { (request: TestMessage, _) in
                 // Fails with the code in `number` for the first two attempts per key.

@@ -37,6 +37,19 @@ import Testing
         #expect(!metrics.prometheusText(service: "org").contains("GetUnit"))
     }
 
+    @Test func aMethodServedWithoutATaskIsCountedAndTimedInItsOwnSeries() async throws {
+        let server = try ObservedServer()
+        for _ in 0..<3 {
+            _ = try await server.channel.unary(path: HealthMethod.check, request: HealthCheckRequest(),
+                                               response: HealthCheckResponse.self, idempotent: true, options: CallOptions())
+        }
+        let text = server.text()
+        #expect(text.contains("sotay_rpc_calls_total{code=\"OK\",method=\"\(HealthMethod.check)\",service=\"test\"} 3"))
+        #expect(text.contains("sotay_rpc_latency_seconds_count{method=\"\(HealthMethod.check)\",service=\"test\"} 3"))
+        #expect(!text.contains("method=\"\(SlowService.waitPath)\""), "another method's series counted the calls")
+        await server.stop()
+    }
+
     @Test func aCallToAnUnknownMethodIsCountedThoughNoInterceptorSawIt() async throws {
         let server = try ObservedServer()
         let status = await statusCode {
