@@ -352,14 +352,16 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
 
     private func respond(_ id: UInt64, _ outcome: CallOutcome) {
         guard phase == .open || phase == .draining else { return }
-        var frame = Frame()
-        frame.callID = id
-        frame.kind = .response
         switch outcome {
-        case .response(let payload): frame.payload = payload
-        case .failure(let status): frame.status = status
+        case .response(let payload):
+            enqueue { output in output.appendResponse(callID: id, payload: payload) }
+        case .failure(let status):
+            var frame = Frame()
+            frame.callID = id
+            frame.kind = .response
+            frame.status = status
+            enqueue(frame)
         }
-        enqueue(frame)
     }
 
     private func sendControl(_ kind: FrameKind, callID: UInt64) {
@@ -370,8 +372,14 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     }
 
     private func enqueue(_ frame: Frame) {
+        enqueue { output in output.appendFrame(frame) }
+    }
+
+    /// Adds one frame to the output (written by `append`), asks for the end-of-turn
+    /// flush, and stops reading past the high-water mark.
+    private func enqueue(_ append: (ByteBuffer) -> Void) {
         let before = output.readableCount
-        output.appendFrame(frame)
+        append(output)
         unwrittenFrames += 1
         countOutput(output.readableCount - before)
         if !flushRequested {
