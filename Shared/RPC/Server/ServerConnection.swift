@@ -5,10 +5,11 @@ import RPCContracts
 /// One client connection on the server: reads frames, starts calls, writes
 /// responses, enforces the per-connection limits and timeouts.
 ///
-/// Everything here runs on the connection's event loop thread. Handlers run as tasks
-/// that prefer that loop as their executor, so in the common case a handler starts,
-/// finishes and has its response buffered without leaving the thread, and all
-/// responses of one loop iteration go out in one write.
+/// Everything here runs on the connection's event loop thread. A method that never
+/// suspends runs right here with no task; other handlers run as tasks that prefer that
+/// loop as their executor, so in the common case a handler starts, finishes and has
+/// its response buffered without leaving the thread, and all responses of one loop
+/// iteration go out in one write.
 final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     // Safety (@unchecked Sendable): all mutable state is touched only on `loop`'s
     // thread. Handler tasks hold a reference but call in only on that thread (they
@@ -276,7 +277,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
         }
         guard !call.isSettled else { return }
         call.task = task
-        calls[frame.callID] = call
+        calls[id] = call
         if let deadline = context.deadline { loop.schedule(call, at: deadline.uptimeNanoseconds) }
     }
 
