@@ -8,37 +8,22 @@ import Testing
 /// does not make another caller wait for all of them.
 @Suite struct ReadFairnessTests {
     @Test func aCallersReadWaitsForOneOfAnotherCallersQueuedReadsNotForAll() async throws {
-        var configuration = Database.Configuration()
-        configuration.readerCount = 1
-        try await withDatabase(migrations: [], configuration: configuration) { database in
-            let entered = DispatchSemaphore(value: 0)
-            let released = DispatchSemaphore(value: 0)
+        try await withReaders(1) { database, entered, released in
             let order = ServedOrder()
-            func read(_ name: String, as caller: String) -> Task<Void, any Error> {
-                Task {
-                    try await ReadFairness.$caller.withValue(caller) {
-                        try await database.read { _ in order.append(name) }
-                    }
-                }
-            }
             // The only reader is busy with the flooder's first read…
-            let first = Task {
-                try await ReadFairness.$caller.withValue("flooder") {
-                    try await database.read { _ in
-                        entered.signal()
-                        released.wait()
-                        order.append("flood-1")
-                    }
-                }
+            let first = read(as: "flooder", in: database) {
+                entered.signal()
+                released.wait()
+                order.append("flood-1")
             }
             await entered.waitOffThread()
             // …while five more of its reads queue, and then one of another caller.
             var reads: [Task<Void, any Error>] = []
             for index in 2...6 {
-                reads.append(read("flood-\(index)", as: "flooder"))
+                reads.append(read(as: "flooder", in: database) { order.append("flood-\(index)") })
                 #expect(await eventually { database.waitingReadCount == index - 1 })
             }
-            reads.append(read("member", as: "member"))
+            reads.append(read(as: "member", in: database) { order.append("member") })
             #expect(await eventually { database.waitingReadCount == 6 })
             released.signal()
             try await first.value
@@ -52,19 +37,11 @@ import Testing
     }
 
     @Test func aCallerWhoseReadsAllBlockLeavesAReaderForAnother() async throws {
-        var configuration = Database.Configuration()
-        configuration.readerCount = 3
-        try await withDatabase(migrations: [], configuration: configuration) { database in
-            let entered = DispatchSemaphore(value: 0)
-            let released = DispatchSemaphore(value: 0)
+        try await withReaders(3) { database, entered, released in
             let flood = (1...5).map { _ in
-                Task {
-                    try await ReadFairness.$caller.withValue("flooder") {
-                        try await database.read { _ in
-                            entered.signal()
-                            released.wait()
-                        }
-                    }
+                read(as: "flooder", in: database) {
+                    entered.signal()
+                    released.wait()
                 }
             }
             // Two of the three readers are the flooder's; its other three reads wait
@@ -74,17 +51,35 @@ import Testing
             #expect(await eventually { database.waitingReadCount == 3 })
             // The member's read runs on the reader kept free, while the flooder's block.
             let memberRead = ServedOrder()
-            let member = Task {
-                try await ReadFairness.$caller.withValue("member") {
-                    try await database.read { _ in memberRead.append("member") }
-                }
-            }
+            let member = read(as: "member", in: database) { memberRead.append("member") }
             let answeredWhileFlooderBlocks = await eventually(timeout: .seconds(20)) { memberRead.names == ["member"] }
             #expect(answeredWhileFlooderBlocks)
             #expect(database.waitingReadCount == 3)
             for _ in flood { released.signal() }
             for read in flood { try await read.value }
             try await member.value
+        }
+    }
+
+    /// A database with `readers` reader connections, and the gate a blocking read
+    /// uses: it signals `entered`, then waits for `released`.
+    private func withReaders(
+        _ readers: Int, _ body: (Database, _ entered: DispatchSemaphore, _ released: DispatchSemaphore) async throws -> Void
+    ) async throws {
+        var configuration = Database.Configuration()
+        configuration.readerCount = readers
+        try await withDatabase(migrations: [], configuration: configuration) { database in
+            try await body(database, DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        }
+    }
+
+    /// A read running `body`, in a task of its own, as `caller`.
+    private func read(as caller: String, in database: Database,
+                      _ body: @escaping @Sendable () -> Void) -> Task<Void, any Error> {
+        Task {
+            try await ReadFairness.$caller.withValue(caller) {
+                try await database.read { _ in body() }
+            }
         }
     }
 }

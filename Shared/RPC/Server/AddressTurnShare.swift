@@ -8,7 +8,8 @@
 ///
 /// Owned by a `ServerLoop` and touched only on its loop's thread.
 final class AddressTurnShare {
-    static let framesPerTurn = 64
+    /// A connection's own budget: an address alone on one connection is served as before.
+    static let framesPerTurn = ServerConnection.framesPerTurn
 
     let host: String
     /// This server's connections from the address on the loop; the share is dropped

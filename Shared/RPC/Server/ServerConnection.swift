@@ -27,7 +27,7 @@ final class ServerConnection: EventHandler, OutputFlusher, @unchecked Sendable {
     /// Frames handled for one connection before the loop serves the others: a client
     /// pipelining thousands of cheap calls in one write cannot hold the loop for all
     /// of them; the rest wait for the next turn.
-    private static let framesPerTurn = 64
+    static let framesPerTurn = 64
     /// Bytes written to one connection per turn, for the same reason on the way out;
     /// the rest leaves on the next turn (the socket stays watched for writability).
     private static let bytesPerTurn = 1024 * 1024
